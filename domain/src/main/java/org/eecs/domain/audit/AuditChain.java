@@ -1,0 +1,107 @@
+package org.eecs.domain.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.eecs.domain.Require;
+
+/**
+ * Makes the audit trail tamper-evident. Each event's hash covers its own content and the hash of the event
+ * before it, so changing, deleting, reordering or splicing a stored event breaks the chain from that point on:
+ *
+ * <pre>
+ *   hash(n) = lower-case hex of SHA-256( UTF-8( hash(n-1) + "\n" + event(n).canonicalForm() ) )
+ *   hash(0) = {@link #GENESIS}
+ * </pre>
+ */
+public final class AuditChain {
+
+    /** The previous hash of the very first event. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditChain() {
+    }
+
+    public static String hash(String previousHash, AuditEvent event) {
+        ChainedAuditEvent.requireHash("previousHash", previousHash);
+        Require.present("audit event", event);
+        byte[] content = (previousHash + "\n" + event.canonicalForm()).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(sha256().digest(content));
+    }
+
+    public static ChainedAuditEvent link(long sequence, String previousHash, AuditEvent event) {
+        return new ChainedAuditEvent(sequence, event, previousHash, hash(previousHash, event));
+    }
+
+    /**
+     * Checks a stretch of the chain that follows {@code anchorHash}: {@link #GENESIS} for the whole chain,
+     * or the hash of the last event verified before. When anchored on GENESIS the first event must be
+     * sequence 1; otherwise the first event's sequence is taken as given.
+     */
+    public static ChainVerification verify(String anchorHash, List<ChainedAuditEvent> eventsInSequenceOrder) {
+        Require.present("events", eventsInSequenceOrder);
+        long anchorSequence;
+        if (GENESIS.equals(anchorHash)) {
+            anchorSequence = 0;
+        } else {
+            anchorSequence = eventsInSequenceOrder.isEmpty() ? 0 : eventsInSequenceOrder.get(0).sequence() - 1;
+        }
+        return verify(anchorSequence, anchorHash, eventsInSequenceOrder);
+    }
+
+    /**
+     * As {@link #verify(String, List)}, with the anchor's own sequence number known ({@code 0} for GENESIS),
+     * so that events deleted right after the anchor are reported as missing.
+     */
+    public static ChainVerification verify(long anchorSequence, String anchorHash,
+                                           List<ChainedAuditEvent> eventsInSequenceOrder) {
+        ChainedAuditEvent.requireHash("anchorHash", anchorHash);
+        List<ChainedAuditEvent> events = List.copyOf(Require.present("events", eventsInSequenceOrder));
+        long previousSequence = anchorSequence;
+        String previousHash = anchorHash;
+        for (int i = 0; i < events.size(); i++) {
+            ChainedAuditEvent current = events.get(i);
+            long expected = previousSequence + 1;
+            if (current.sequence() != expected) {
+                return sequenceBreak(events, i, expected);
+            }
+            if (!current.previousHash().equals(previousHash)) {
+                return new ChainVerification.Broken(expected, BreakKind.MISLINKED, "event " + expected
+                        + " points at previous hash " + current.previousHash() + " but the event before it has hash "
+                        + previousHash, i);
+            }
+            String recomputed = hash(current.previousHash(), current.event());
+            if (!recomputed.equals(current.hash())) {
+                return new ChainVerification.Broken(expected, BreakKind.ALTERED, "event " + expected
+                        + " was stored with hash " + current.hash() + " but its content hashes to " + recomputed, i);
+            }
+            previousSequence = current.sequence();
+            previousHash = current.hash();
+        }
+        return new ChainVerification.Intact(events.size(), previousHash);
+    }
+
+    /** A wrong sequence number is a deletion unless the expected event turns up later in the list. */
+    private static ChainVerification.Broken sequenceBreak(List<ChainedAuditEvent> events, int index, long expected) {
+        long found = events.get(index).sequence();
+        boolean expectedComesLater = events.subList(index + 1, events.size()).stream()
+                .anyMatch(e -> e.sequence() == expected);
+        if (found < expected || expectedComesLater) {
+            return new ChainVerification.Broken(expected, BreakKind.OUT_OF_ORDER, "event " + found
+                    + " appears where event " + expected + " was expected", index);
+        }
+        String missing = found == expected + 1 ? "event " + expected : "events " + expected + " to " + (found - 1);
+        return new ChainVerification.Broken(expected, BreakKind.MISSING, missing + " missing: event " + found
+                + " follows event " + (expected - 1), index);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.eecs.domain.audit;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.eecs.domain.Require;
+import org.eecs.domain.patient.PatientId;
+
+/**
+ * One access to, or change of, care data: who did what to which entity, about which patient, with what
+ * outcome, when, from where and why. The instant is kept to the microsecond, the precision PostgreSQL
+ * stores, so that an event read back from the database hashes exactly as it did when it was written.
+ *
+ * <h2>Canonical form (version 1)</h2>
+ *
+ * {@link #canonicalForm()} is the text the audit hash chain is computed over. It is a long-term contract:
+ * changing it invalidates every stored hash, so a change means a new version line, never an edit. It is
+ * exactly these thirteen lines, in this order, separated by a single line feed (U+000A) and with no line
+ * feed after the last:
+ *
+ * <pre>
+ * eecs-audit-event/v1
+ * actor.id=&lt;value&gt;
+ * actor.role=&lt;value&gt;
+ * action=&lt;value&gt;
+ * entity.type=&lt;value&gt;
+ * entity.id=&lt;value&gt;
+ * patient=&lt;value&gt;
+ * outcome=&lt;value&gt;
+ * at=&lt;value&gt;
+ * sourceAddress=&lt;value&gt;
+ * purpose=&lt;value&gt;
+ * requestId=&lt;value&gt;
+ * end
+ * </pre>
+ *
+ * Values are written as follows:
+ * <ul>
+ *   <li>enums ({@code actor.role}, {@code action}, {@code outcome}) as their constant name, e.g. {@code CLINICIAN};
+ *   <li>{@code patient} as the lower-case UUID text, e.g. {@code 123e4567-e89b-12d3-a456-426614174000};
+ *   <li>{@code at} in UTC as {@code yyyy-MM-ddTHH:mm:ss.ffffffZ}, always with exactly six fractional digits,
+ *       e.g. {@code 2025-03-01T09:30:00.120000Z};
+ *   <li>text as-is, except that a backslash ({@code \}), an equals sign ({@code =}), any ISO control character
+ *       (which includes line feed, carriage return, tab and U+0085) and the separators U+2028 and U+2029 are each
+ *       written as {@code \}{@code u} followed by four upper-case hexadecimal digits of the UTF-16 code unit
+ *       (a line feed becomes {@code \}{@code u000A}). No value can therefore contain a line break or an
+ *       unescaped {@code =}, and a backslash in the output always starts an escape;
+ *   <li>an absent value (null: {@code patient}, {@code sourceAddress}, {@code purpose}, {@code requestId}) as the
+ *       two characters {@code \N}, which no escaped text can produce; an empty text is written as nothing
+ *       after the {@code =}.
+ * </ul>
+ * The text is hashed as UTF-8 (see {@link AuditChain#hash}).
+ */
+public record AuditEvent(Actor actor, AuditAction action, EntityRef entity, PatientId patient, AuditOutcome outcome,
+                         Instant at, String sourceAddress, String purpose, String requestId) {
+
+    public static final int MAX_SOURCE_ADDRESS_LENGTH = 255;
+    public static final int MAX_PURPOSE_LENGTH = 255;
+    public static final int MAX_REQUEST_ID_LENGTH = 255;
+
+    static final String FORMAT_VERSION = "eecs-audit-event/v1";
+    private static final String ABSENT = "\\N";
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    public AuditEvent {
+        Require.present("actor", actor);
+        Require.present("audit action", action);
+        Require.present("entity", entity);
+        Require.present("audit outcome", outcome);
+        at = Require.present("audit time", at).truncatedTo(ChronoUnit.MICROS);
+        Require.optionalText("sourceAddress", sourceAddress, MAX_SOURCE_ADDRESS_LENGTH);
+        Require.optionalText("purpose", purpose, MAX_PURPOSE_LENGTH);
+        Require.optionalText("requestId", requestId, MAX_REQUEST_ID_LENGTH);
+    }
+
+    /** The deterministic text the audit hash is computed over; see the class description for the format. */
+    public String canonicalForm() {
+        return String.join("\n",
+                FORMAT_VERSION,
+                field("actor.id", escape(actor.id())),
+                field("actor.role", actor.role().name()),
+                field("action", action.name()),
+                field("entity.type", escape(entity.type())),
+                field("entity.id", escape(entity.id())),
+                field("patient", patient == null ? ABSENT : patient.toString()),
+                field("outcome", outcome.name()),
+                field("at", INSTANT.format(at)),
+                field("sourceAddress", escape(sourceAddress)),
+                field("purpose", escape(purpose)),
+                field("requestId", escape(requestId)),
+                "end");
+    }
+
+    private static String field(String key, String value) {
+        return key + "=" + value;
+    }
+
+    private static String escape(String value) {
+        if (value == null) {
+            return ABSENT;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '=' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,11 @@
+package org.eecs.domain.audit;
+
+/** The capacity in which someone or something acted; it decides what they may see. */
+public enum Role {
+    CLINICIAN,
+    AUDITOR,
+    INTEGRATION,
+    ROBOT,
+    ADMIN,
+    SYSTEM
+}

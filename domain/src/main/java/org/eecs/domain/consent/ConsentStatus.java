@@ -1,0 +1,6 @@
+package org.eecs.domain.consent;
+
+public enum ConsentStatus {
+    GRANTED,
+    WITHDRAWN
+}

@@ -1,0 +1,27 @@
+package org.eecs.domain.rating;
+
+import org.eecs.domain.DomainViolation;
+
+/** The patient's answer on the five-point scale used in the study, 1 (poor) to 5 (excellent). */
+public record LikertScore(int value) {
+
+    public static final int LOWEST = 1;
+    public static final int HIGHEST = 5;
+
+    public LikertScore {
+        if (value < LOWEST || value > HIGHEST) {
+            throw new DomainViolation("a care-experience rating is " + LOWEST + " to " + HIGHEST
+                    + " on the Likert scale, got " + value);
+        }
+    }
+
+    public String label() {
+        return switch (value) {
+            case 1 -> "poor";
+            case 2 -> "fair";
+            case 3 -> "good";
+            case 4 -> "very good";
+            default -> "excellent";
+        };
+    }
+}

@@ -1,0 +1,55 @@
+package org.eecs.domain.turn;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eecs.domain.DomainViolation;
+import org.eecs.domain.Require;
+import org.eecs.domain.care.CareResponse;
+import org.eecs.domain.emotion.EmotionObservation;
+import org.eecs.domain.emotion.Modality;
+import org.eecs.domain.session.CareSessionId;
+
+/**
+ * One exchange in a care session: what the patient said (empty when nothing was heard), the emotion
+ * estimates made for it, and the robot's response. {@code emotionWithheld} records that emotion was
+ * not used for the response, e.g. because consent to emotion analysis was not in force.
+ * At most one observation is the fused estimate that the response was based on.
+ */
+public record Turn(TurnId id, CareSessionId session, int sequence, Instant at, String utterance,
+                   List<EmotionObservation> observations, CareResponse response, boolean emotionWithheld,
+                   StageLatencies latencies) {
+
+    public static final int MAX_UTTERANCE_LENGTH = 10_000;
+
+    public Turn {
+        Require.present("turn id", id);
+        Require.present("care session", session);
+        if (sequence < 1) {
+            throw new DomainViolation("turns are numbered from 1 within a session, got sequence " + sequence);
+        }
+        Require.present("turn time", at);
+        Require.optionalText("utterance", Require.present("utterance", utterance), MAX_UTTERANCE_LENGTH);
+        Require.present("emotion observations", observations);
+        long fused = 0;
+        for (EmotionObservation observation : observations) {
+            if (Require.present("emotion observation", observation).modality() == Modality.FUSED) {
+                fused++;
+            }
+        }
+        if (fused > 1) {
+            throw new DomainViolation("a turn has at most one FUSED emotion observation, got " + fused);
+        }
+        observations = List.copyOf(observations);
+        Require.present("response", response);
+        Require.present("stage latencies", latencies);
+    }
+
+    public Optional<EmotionObservation> fused() {
+        return observations.stream().filter(o -> o.modality() == Modality.FUSED).findFirst();
+    }
+
+    public boolean heardSomething() {
+        return !utterance.isBlank();
+    }
+}

@@ -1,0 +1,109 @@
+package org.eecs.domain.turn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eecs.domain.DomainViolation;
+import org.eecs.domain.TimeWindow;
+import org.eecs.domain.care.CareResponse;
+import org.eecs.domain.care.FacialExpression;
+import org.eecs.domain.care.Motion;
+import org.eecs.domain.care.Tone;
+import org.eecs.domain.emotion.EmotionDistribution;
+import org.eecs.domain.emotion.EmotionObservation;
+import org.eecs.domain.emotion.Modality;
+import org.eecs.domain.emotion.ModelRef;
+import org.eecs.domain.session.CareSessionId;
+import org.junit.jupiter.api.Test;
+
+class TurnTest {
+
+    private static final CareSessionId SESSION = CareSessionId.newId();
+    private static final Instant AT = Instant.parse("2025-03-01T09:05:00Z");
+    private static final CareResponse REPLY =
+            new CareResponse("I'm here with you.", Tone.GENTLE, FacialExpression.CONCERNED, Motion.LEAN_FORWARD);
+
+    private static EmotionObservation observed(Modality modality) {
+        return new EmotionObservation(modality, new EmotionDistribution(Map.of("sad", 0.7, "neutral", 0.3)), 0.8,
+                new ModelRef("model", "1"), new TimeWindow(AT.minusSeconds(4), AT));
+    }
+
+    private static Turn turn(int sequence, String utterance, List<EmotionObservation> observations) {
+        return new Turn(TurnId.newId(), SESSION, sequence, AT, utterance, observations, REPLY, false, StageLatencies.none());
+    }
+
+    @Test
+    void turnWithFaceSpeechAndFusedEstimates() {
+        Turn turn = turn(1, "I miss my garden.", List.of(observed(Modality.FACE), observed(Modality.SPEECH_TEXT),
+                observed(Modality.FUSED)));
+
+        assertThat(turn.fused()).get().extracting(EmotionObservation::modality).isEqualTo(Modality.FUSED);
+        assertThat(turn.heardSomething()).isTrue();
+    }
+
+    @Test
+    void turnsAreNumberedFromOne() {
+        assertThatThrownBy(() -> turn(0, "hello", List.of()))
+                .isInstanceOf(DomainViolation.class)
+                .hasMessage("turns are numbered from 1 within a session, got sequence 0");
+    }
+
+    @Test
+    void silenceIsAnEmptyUtteranceNotAMissingOne() {
+        Turn silent = turn(2, "", List.of());
+
+        assertThat(silent.heardSomething()).isFalse();
+        assertThat(silent.fused()).isEmpty();
+        assertThatThrownBy(() -> turn(2, null, List.of()))
+                .isInstanceOf(DomainViolation.class).hasMessageContaining("utterance");
+    }
+
+    @Test
+    void utteranceLongerThan10000_isRejected() {
+        assertThat(turn(1, "a".repeat(10_000), List.of()).utterance()).hasSize(10_000);
+        assertThatThrownBy(() -> turn(1, "a".repeat(10_001), List.of()))
+                .isInstanceOf(DomainViolation.class)
+                .hasMessageContaining("utterance must be at most 10000 characters, got 10001");
+    }
+
+    @Test
+    void twoFusedEstimates_areRejected() {
+        assertThatThrownBy(() -> turn(1, "hello", List.of(observed(Modality.FUSED), observed(Modality.FUSED))))
+                .isInstanceOf(DomainViolation.class)
+                .hasMessage("a turn has at most one FUSED emotion observation, got 2");
+    }
+
+    @Test
+    void severalSingleModalityEstimatesAreFine() {
+        assertThat(turn(1, "hello", List.of(observed(Modality.FACE), observed(Modality.FACE))).observations()).hasSize(2);
+    }
+
+    @Test
+    void responseIsRequired() {
+        assertThatThrownBy(() -> new Turn(TurnId.newId(), SESSION, 1, AT, "hello", List.of(), null, true,
+                StageLatencies.none()))
+                .isInstanceOf(DomainViolation.class).hasMessageContaining("response");
+    }
+
+    @Test
+    void observationsAreCopied() {
+        List<EmotionObservation> observations = new ArrayList<>(List.of(observed(Modality.FACE)));
+        Turn turn = turn(1, "hello", observations);
+
+        observations.add(observed(Modality.FUSED));
+
+        assertThat(turn.observations()).hasSize(1);
+    }
+
+    @Test
+    void idPrintsAndParsesAsUuidText() {
+        TurnId id = TurnId.newId();
+
+        assertThat(TurnId.of(id.toString())).isEqualTo(id);
+        assertThatThrownBy(() -> TurnId.of("turn-1")).isInstanceOf(DomainViolation.class).hasMessageContaining("turn id");
+    }
+}
