@@ -1,0 +1,13 @@
+package org.eecs.application.port.out;
+
+import java.util.Optional;
+import org.eecs.domain.robot.Robot;
+import org.eecs.domain.robot.RobotId;
+
+/** The robots registered with this hospital. */
+public interface Robots {
+
+    void save(Robot robot);
+
+    Optional<Robot> find(RobotId id);
+}

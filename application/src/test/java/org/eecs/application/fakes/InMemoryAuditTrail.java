@@ -1,0 +1,59 @@
+package org.eecs.application.fakes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eecs.application.port.out.AuditTrail;
+import org.eecs.domain.audit.AuditChain;
+import org.eecs.domain.audit.AuditEvent;
+import org.eecs.domain.audit.ChainedAuditEvent;
+
+/** An audit trail in a list; {@link #replace} and {@link #remove} let a test play the tamperer. */
+public final class InMemoryAuditTrail implements AuditTrail {
+
+    private final List<ChainedAuditEvent> events = new ArrayList<>();
+
+    @Override
+    public synchronized ChainedAuditEvent append(AuditEvent event) {
+        ChainedAuditEvent chained = events.isEmpty()
+                ? AuditChain.link(1, AuditChain.GENESIS, event)
+                : AuditChain.link(events.getLast().sequence() + 1, events.getLast().hash(), event);
+        events.add(chained);
+        return chained;
+    }
+
+    @Override
+    public synchronized Optional<SequenceRange> sequencesBetween(Instant from, Instant to) {
+        List<Long> inRange = events.stream()
+                .filter(e -> !e.event().at().isBefore(from) && e.event().at().isBefore(to))
+                .map(ChainedAuditEvent::sequence)
+                .toList();
+        return inRange.isEmpty() ? Optional.empty()
+                : Optional.of(new SequenceRange(inRange.getFirst(), inRange.getLast()));
+    }
+
+    @Override
+    public synchronized List<ChainedAuditEvent> readFrom(long fromSequence, int limit) {
+        return events.stream().filter(e -> e.sequence() >= fromSequence).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<String> hashOf(long sequence) {
+        return events.stream().filter(e -> e.sequence() == sequence).map(ChainedAuditEvent::hash).findFirst();
+    }
+
+    public synchronized List<ChainedAuditEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Overwrites a stored event's content, keeping its hashes: what a tamperer with database access could do. */
+    public synchronized void replace(long sequence, AuditEvent forged) {
+        events.replaceAll(e -> e.sequence() == sequence
+                ? new ChainedAuditEvent(sequence, forged, e.previousHash(), e.hash()) : e);
+    }
+
+    public synchronized void remove(long sequence) {
+        events.removeIf(e -> e.sequence() == sequence);
+    }
+}
