@@ -1,0 +1,60 @@
+package org.eecs.adapter.out.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import org.eecs.application.port.out.CareSessions;
+import org.eecs.domain.TimeWindow;
+import org.eecs.domain.patient.PatientId;
+import org.eecs.domain.robot.RobotId;
+import org.eecs.domain.session.CareSession;
+import org.eecs.domain.session.CareSessionId;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+@Transactional
+class CareSessionPersistenceAdapter implements CareSessions {
+
+    private final CareSessionRepository sessions;
+
+    CareSessionPersistenceAdapter(CareSessionRepository sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void save(CareSession session) {
+        CareSessionEntity entity = sessions.findById(session.id().value()).orElseGet(CareSessionEntity::new);
+        entity.id = session.id().value();
+        entity.patientId = session.patient().value();
+        entity.robotId = session.robot().value();
+        entity.windowStart = session.window().start();
+        entity.windowEnd = session.window().end();
+        entity.careGoal = session.careGoal();
+        entity.emotionInput = session.emotionInput();
+        entity.state = session.state();
+        entity.startedAt = session.startedAt();
+        entity.endedAt = session.endedAt();
+        entity.endReason = session.endReason();
+        sessions.save(entity);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CareSession> find(CareSessionId id) {
+        return sessions.findById(id.value()).map(CareSessionPersistenceAdapter::toDomain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CareSession> ofRobotOverlapping(RobotId robot, TimeWindow window) {
+        return sessions.findOverlapping(robot.value(), window.start(), window.end()).stream()
+                .map(CareSessionPersistenceAdapter::toDomain)
+                .toList();
+    }
+
+    private static CareSession toDomain(CareSessionEntity entity) {
+        return new CareSession(new CareSessionId(entity.id), new PatientId(entity.patientId),
+                new RobotId(entity.robotId), new TimeWindow(entity.windowStart, entity.windowEnd), entity.careGoal,
+                entity.emotionInput, entity.state, entity.startedAt, entity.endedAt, entity.endReason);
+    }
+}

@@ -1,0 +1,104 @@
+package org.eecs.adapter.out.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eecs.application.port.out.AuditTrail;
+import org.eecs.domain.audit.Actor;
+import org.eecs.domain.audit.AuditAction;
+import org.eecs.domain.audit.AuditChain;
+import org.eecs.domain.audit.AuditEvent;
+import org.eecs.domain.audit.AuditOutcome;
+import org.eecs.domain.audit.ChainedAuditEvent;
+import org.eecs.domain.audit.EntityRef;
+import org.eecs.domain.audit.Role;
+import org.eecs.domain.patient.PatientId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail in PostgreSQL. Appends are serialised by a transaction-scoped advisory lock, so that
+ * concurrent writers, in this process or in another replica, each link to the head they see and never fork
+ * the chain; the lock is released when the caller's transaction ends.
+ */
+@Repository
+class JdbcAuditTrail implements AuditTrail {
+
+    /** The advisory-lock key of the audit chain ("EECSAUDT" in ASCII). */
+    static final long CHAIN_LOCK = 0x4545_4353_4155_4454L;
+
+    private static final String COLUMNS = """
+            sequence, actor_id, actor_role, action, entity_type, entity_id, patient_id, outcome, occurred_at,
+            source_address, purpose, request_id, previous_hash, hash""";
+
+    private final JdbcClient jdbc;
+
+    JdbcAuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Joins the caller's transaction: an event is stored exactly when the change it describes is. */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ChainedAuditEvent append(AuditEvent event) {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(row -> { });
+        ChainedAuditEvent chained = jdbc.sql("select sequence, hash from audit_event order by sequence desc limit 1")
+                .query((row, n) -> AuditChain.link(row.getLong("sequence") + 1, row.getString("hash"), event))
+                .optional()
+                .orElseGet(() -> AuditChain.link(1, AuditChain.GENESIS, event));
+        jdbc.sql("insert into audit_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(chained.sequence(), event.actor().id(), event.actor().role().name(), event.action().name(),
+                        event.entity().type(), event.entity().id(),
+                        event.patient() == null ? null : event.patient().value(), event.outcome().name(),
+                        OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.sourceAddress(), event.purpose(),
+                        event.requestId(), chained.previousHash(), chained.hash())
+                .update();
+        return chained;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SequenceRange> sequencesBetween(Instant from, Instant to) {
+        return jdbc.sql("select min(sequence) as first, max(sequence) as last from audit_event "
+                        + "where occurred_at >= ? and occurred_at < ? having count(*) > 0")
+                .params(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query((row, n) -> new SequenceRange(row.getLong("first"), row.getLong("last")))
+                .optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ChainedAuditEvent> readFrom(long fromSequence, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from audit_event where sequence >= ? order by sequence limit ?")
+                .params(fromSequence, limit)
+                .query((row, n) -> toChainedEvent(row))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> hashOf(long sequence) {
+        return jdbc.sql("select hash from audit_event where sequence = ?").param(sequence).query(String.class).optional();
+    }
+
+    private static ChainedAuditEvent toChainedEvent(ResultSet row) throws SQLException {
+        UUID patient = row.getObject("patient_id", UUID.class);
+        AuditEvent event = new AuditEvent(
+                new Actor(row.getString("actor_id"), Role.valueOf(row.getString("actor_role"))),
+                AuditAction.valueOf(row.getString("action")),
+                new EntityRef(row.getString("entity_type"), row.getString("entity_id")),
+                patient == null ? null : new PatientId(patient),
+                AuditOutcome.valueOf(row.getString("outcome")),
+                row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                row.getString("source_address"), row.getString("purpose"), row.getString("request_id"));
+        return new ChainedAuditEvent(row.getLong("sequence"), event, row.getString("previous_hash"),
+                row.getString("hash"));
+    }
+}

@@ -1,0 +1,94 @@
+package org.eecs.adapter.out.persistence;
+
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.eecs.application.port.out.Turns;
+import org.eecs.domain.TimeWindow;
+import org.eecs.domain.care.CareResponse;
+import org.eecs.domain.emotion.EmotionDistribution;
+import org.eecs.domain.emotion.EmotionObservation;
+import org.eecs.domain.emotion.ModelRef;
+import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.Stage;
+import org.eecs.domain.turn.StageLatencies;
+import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnId;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+@Transactional
+class TurnPersistenceAdapter implements Turns {
+
+    private final TurnRepository turns;
+    private final EntityManager entityManager;
+
+    TurnPersistenceAdapter(TurnRepository turns, EntityManager entityManager) {
+        this.turns = turns;
+        this.entityManager = entityManager;
+    }
+
+    /** A turn is written once and never changed. */
+    @Override
+    public void save(Turn turn) {
+        TurnEntity entity = new TurnEntity();
+        entity.id = turn.id().value();
+        entity.sessionId = turn.session().value();
+        entity.sequence = turn.sequence();
+        entity.occurredAt = turn.at();
+        entity.utterance = turn.utterance();
+        entity.responseText = turn.response().text();
+        entity.responseTone = turn.response().tone();
+        entity.responseFace = turn.response().face();
+        entity.responseMotion = turn.response().motion();
+        entity.emotionWithheld = turn.emotionWithheld();
+        turn.observations().forEach(observation -> entity.observations.add(toEntity(observation)));
+        // microseconds: what PostgreSQL keeps of an instant, and finer than any stage needs
+        turn.latencies().byStage().forEach((stage, latency) ->
+                entity.latencyMicros.put(stage, latency.toNanos() / 1_000));
+        entityManager.persist(entity);
+        entityManager.flush();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Turn> of(CareSessionId session) {
+        return turns.findBySessionIdOrderBySequence(session.value()).stream().map(TurnPersistenceAdapter::toDomain).toList();
+    }
+
+    private static EmotionObservationEntity toEntity(EmotionObservation observation) {
+        EmotionObservationEntity entity = new EmotionObservationEntity();
+        entity.modality = observation.modality();
+        entity.confidence = observation.confidence();
+        entity.modelName = observation.model().name();
+        entity.modelVersion = observation.model().version();
+        entity.windowStart = observation.window().start();
+        entity.windowEnd = observation.window().end();
+        observation.distribution().probabilities().forEach((emotionClass, probability) ->
+                entity.probabilities.add(new EmotionObservationEntity.Probability(emotionClass, probability)));
+        return entity;
+    }
+
+    private static Turn toDomain(TurnEntity entity) {
+        Map<Stage, Duration> latencies = new EnumMap<>(Stage.class);
+        entity.latencyMicros.forEach((stage, micros) -> latencies.put(stage, Duration.of(micros, ChronoUnit.MICROS)));
+        return new Turn(new TurnId(entity.id), new CareSessionId(entity.sessionId), entity.sequence,
+                entity.occurredAt, entity.utterance,
+                entity.observations.stream().map(TurnPersistenceAdapter::toDomain).toList(),
+                new CareResponse(entity.responseText, entity.responseTone, entity.responseFace, entity.responseMotion),
+                entity.emotionWithheld, new StageLatencies(latencies));
+    }
+
+    private static EmotionObservation toDomain(EmotionObservationEntity entity) {
+        List<String> classes = entity.probabilities.stream().map(EmotionObservationEntity.Probability::emotionClass).toList();
+        double[] probabilities = entity.probabilities.stream()
+                .mapToDouble(EmotionObservationEntity.Probability::probability).toArray();
+        return new EmotionObservation(entity.modality, EmotionDistribution.of(classes, probabilities),
+                entity.confidence, new ModelRef(entity.modelName, entity.modelVersion),
+                new TimeWindow(entity.windowStart, entity.windowEnd));
+    }
+}

@@ -1,0 +1,225 @@
+package org.eecs.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eecs.application.port.in.Caller;
+import org.eecs.application.port.in.VerifyingAuditTrail;
+import org.eecs.application.port.out.AuditTrail;
+import org.eecs.application.port.out.Patients;
+import org.eecs.application.port.out.Transactions;
+import org.eecs.domain.audit.Actor;
+import org.eecs.domain.audit.AuditAction;
+import org.eecs.domain.audit.AuditEvent;
+import org.eecs.domain.audit.AuditOutcome;
+import org.eecs.domain.audit.BreakKind;
+import org.eecs.domain.audit.ChainVerification;
+import org.eecs.domain.audit.ChainedAuditEvent;
+import org.eecs.domain.audit.EntityRef;
+import org.eecs.domain.audit.Role;
+import org.eecs.domain.patient.Gender;
+import org.eecs.domain.patient.Patient;
+import org.eecs.domain.patient.Preferences;
+import org.eecs.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The audit trail as PostgreSQL keeps it: append-only, chained, and verifiable. */
+@IntegrationTest
+class AuditTrailInPostgresTest {
+
+    private static final Caller AUDITOR = new Caller(new Actor("auditor-ada", Role.AUDITOR), "10.0.0.7", "req-1", "audit");
+    private static final Instant ALL_TIME_FROM = Instant.EPOCH;
+    private static final Instant ALL_TIME_TO = Instant.parse("9999-01-01T00:00:00Z");
+
+    @Autowired AuditTrail auditTrail;
+    @Autowired VerifyingAuditTrail verifier;
+    @Autowired Transactions transactions;
+    @Autowired Patients patients;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactionManager;
+
+    @Test
+    void appendedEventsRoundTripAsOneChain() {
+        List<ChainedAuditEvent> appended = transactions.inOne(() -> List.of(
+                auditTrail.append(event("first")), auditTrail.append(event("second"))));
+
+        List<ChainedAuditEvent> read = auditTrail.readFrom(appended.getFirst().sequence(), 2);
+
+        assertThat(read).isEqualTo(appended);
+        assertThat(read.get(1).previousHash()).isEqualTo(read.get(0).hash());
+        assertThat(read.get(1).sequence()).isEqualTo(read.get(0).sequence() + 1);
+    }
+
+    @Test
+    void anAppendOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> auditTrail.append(event("loose")))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void theDatabaseRefusesToUpdateAnAuditEvent() {
+        long sequence = transactions.inOne(() -> auditTrail.append(event("kept"))).sequence();
+
+        assertThatThrownBy(() -> jdbc.sql("update audit_event set actor_id = 'someone-else' where sequence = ?")
+                .param(sequence).update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theDatabaseRefusesToDeleteOrTruncateAuditEvents() {
+        long sequence = transactions.inOne(() -> auditTrail.append(event("kept"))).sequence();
+
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event where sequence = ?").param(sequence).update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("append-only");
+        assertThat(auditTrail.hashOf(sequence)).isPresent();
+    }
+
+    @Test
+    void anEventIsStoredOnlyIfTheChangeItDescribesIs() {
+        Patient patient = Patient.register("Ash", 2001, Gender.OTHER, "en", Preferences.none());
+        long eventsBefore = countEvents();
+
+        assertThatThrownBy(() -> transactions.inOne(() -> {
+            patients.save(patient);
+            auditTrail.append(event("registered " + patient.id()));
+            throw new IllegalStateException("the request failed after the audit was written");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(patients.find(patient.id())).isEmpty();
+        assertThat(countEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void aFieldAlteredBehindTheTriggersBackIsFoundAndLocated() {
+        ChainVerification result = tamperedAndVerified(chain -> {
+            jdbc.sql("update audit_event set actor_id = 'mallory' where sequence = ?").param(chain.get(2)).update();
+            return chain.get(2);
+        });
+
+        assertThat(result).isInstanceOfSatisfying(ChainVerification.Broken.class,
+                broken -> assertThat(broken.kind()).isEqualTo(BreakKind.ALTERED));
+    }
+
+    @Test
+    void aDeletedEventIsFoundAndLocated() {
+        ChainVerification result = tamperedAndVerified(chain -> {
+            jdbc.sql("delete from audit_event where sequence = ?").param(chain.get(2)).update();
+            return chain.get(2);
+        });
+
+        assertThat(result).isInstanceOfSatisfying(ChainVerification.Broken.class,
+                broken -> assertThat(broken.kind()).isEqualTo(BreakKind.MISSING));
+    }
+
+    @Test
+    void twoSwappedEventsAreFoundAndLocated() {
+        ChainVerification result = tamperedAndVerified(chain -> {
+            // move the whole of event 3 to position 2 and back: every column but the sequence
+            long second = chain.get(1);
+            long third = chain.get(2);
+            long parked = Long.MAX_VALUE;
+            jdbc.sql("update audit_event set sequence = ? where sequence = ?").params(parked, second).update();
+            jdbc.sql("update audit_event set sequence = ? where sequence = ?").params(second, third).update();
+            jdbc.sql("update audit_event set sequence = ? where sequence = ?").params(third, parked).update();
+            return second;
+        });
+
+        assertThat(result.intact()).isFalse();
+    }
+
+    @Test
+    void eightConcurrentWritersLeaveOneUnbrokenChain() throws Exception {
+        int writers = 8;
+        int eventsEach = 25;
+        long before = countEvents();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int writer = 0; writer < writers; writer++) {
+                String name = "writer-" + writer;
+                Callable<Integer> appendAll = () -> {
+                    go.await();
+                    for (int i = 0; i < eventsEach; i++) {
+                        String id = name + "-" + i;
+                        transactions.inOne(() -> auditTrail.append(event(id)));
+                    }
+                    return eventsEach;
+                };
+                done.add(pool.submit(appendAll));
+            }
+            go.countDown();
+            for (Future<Integer> writer : done) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(countEvents()).isEqualTo(before + writers * eventsEach);
+        assertThat(jdbc.sql("select count(distinct previous_hash) = count(*) from audit_event")
+                .query(Boolean.class).single()).as("no two events link to the same predecessor").isTrue();
+        ChainVerification whole = verifier.verify(AUDITOR, ALL_TIME_FROM, ALL_TIME_TO);
+        assertThat(whole.intact()).isTrue();
+        assertThat(((ChainVerification.Intact) whole).eventsChecked()).isGreaterThanOrEqualTo(writers * eventsEach);
+    }
+
+    /**
+     * Appends a short chain, lets the tampering (done as a superuser with the trigger disabled) return the
+     * sequence it broke, verifies, and checks the break is located there. Everything is rolled back, so the
+     * shared trail stays intact for the other tests.
+     */
+    private ChainVerification tamperedAndVerified(Function<List<Long>, Long> tampering) {
+        TransactionTemplate rolledBack = new TransactionTemplate(transactionManager);
+        return rolledBack.execute(status -> {
+            status.setRollbackOnly();
+            Instant from = Instant.parse("2090-01-01T00:00:00Z");
+            List<Long> chain = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                chain.add(auditTrail.append(eventAt("tamper-" + i, from.plusSeconds(i))).sequence());
+            }
+            jdbc.sql("alter table audit_event disable trigger audit_event_is_append_only").update();
+            long brokenAt = tampering.apply(chain);
+
+            ChainVerification result = verifier.verify(AUDITOR, from, from.plusSeconds(60));
+
+            assertThat(result).isInstanceOfSatisfying(ChainVerification.Broken.class,
+                    broken -> assertThat(broken.sequence()).isEqualTo(brokenAt));
+            return result;
+        });
+    }
+
+    private long countEvents() {
+        return jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+    }
+
+    private static AuditEvent event(String entityId) {
+        return eventAt(entityId, Instant.now());
+    }
+
+    private static AuditEvent eventAt(String entityId, Instant at) {
+        return new AuditEvent(new Actor("dr-li", Role.CLINICIAN), AuditAction.READ, new EntityRef("Patient", entityId),
+                null, AuditOutcome.SUCCESS, at, "10.0.0.5", "treatment", "req-" + entityId);
+    }
+}

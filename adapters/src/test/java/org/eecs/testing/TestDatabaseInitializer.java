@@ -1,0 +1,19 @@
+package org.eecs.testing;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points a Spring test context at the tests' database, so the embedded default stays out of the way. */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestDatabase.Server server = TestDatabase.server();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + server.jdbcUrl(),
+                "spring.datasource.username=" + server.username(),
+                "spring.datasource.password=" + server.password()
+        ).applyTo(context);
+    }
+}
