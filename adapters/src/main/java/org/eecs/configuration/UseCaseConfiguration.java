@@ -1,45 +1,92 @@
 package org.eecs.configuration;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.audit.AuditTrailVerifier;
+import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
+import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
-import org.eecs.application.port.in.RecordingConsent;
-import org.eecs.application.port.in.RegisteringPatient;
-import org.eecs.application.port.in.VerifyingAuditTrail;
 import org.eecs.application.port.out.AuditTrail;
+import org.eecs.application.port.out.CareExperienceRatings;
+import org.eecs.application.port.out.CareSessions;
+import org.eecs.application.port.out.CareTeams;
+import org.eecs.application.port.out.ConfigurationSettings;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.Patients;
+import org.eecs.application.port.out.ReviewNotes;
+import org.eecs.application.port.out.Robots;
 import org.eecs.application.port.out.Transactions;
+import org.eecs.application.port.out.Turns;
+import org.eecs.application.review.SessionReview;
+import org.eecs.application.robot.RobotRegistry;
+import org.eecs.application.session.CareSessionDesk;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The use cases, wired by hand from the ports that the adapters implement: the application layer itself
- * knows nothing of Spring.
+ * knows nothing of Spring. Each bean is exposed under its inbound ports.
  */
 @Configuration(proxyBeanMethods = false)
 class UseCaseConfiguration {
 
+    /** The hospital's clock: its zone decides what "a day" of sessions is. */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${eecs.hospital-zone}") ZoneId hospitalZone) {
+        return Clock.system(hospitalZone);
     }
 
     @Bean
-    RegisteringPatient registeringPatient(Patients patients, AuditTrail auditTrail, Transactions transactions,
-                                          Clock clock) {
-        return new PatientRegistry(patients, auditTrail, transactions, clock);
+    CareRecordAccess careRecordAccess(Patients patients, CareTeams careTeams, CareSessions sessions,
+                                      AuditTrail auditTrail, Transactions transactions, Clock clock) {
+        return new CareRecordAccess(patients, careTeams, sessions, auditTrail, transactions, clock);
     }
 
     @Bean
-    RecordingConsent recordingConsent(Patients patients, Consents consents, AuditTrail auditTrail,
-                                      Transactions transactions, Clock clock) {
-        return new ConsentDesk(patients, consents, auditTrail, transactions, clock);
+    PatientRegistry patientRegistry(Patients patients, CareTeams careTeams, CareRecordAccess access,
+                                    Transactions transactions, Clock clock) {
+        return new PatientRegistry(patients, careTeams, access, transactions, clock);
     }
 
     @Bean
-    VerifyingAuditTrail verifyingAuditTrail(AuditTrail auditTrail, Transactions transactions, Clock clock) {
+    CareTeamDesk careTeamDesk(Patients patients, CareTeams careTeams, CareRecordAccess access,
+                              Transactions transactions) {
+        return new CareTeamDesk(patients, careTeams, access, transactions);
+    }
+
+    @Bean
+    ConsentDesk consentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock) {
+        return new ConsentDesk(consents, access, transactions, clock);
+    }
+
+    @Bean
+    RobotRegistry robotRegistry(Robots robots, CareRecordAccess access, Transactions transactions) {
+        return new RobotRegistry(robots, access, transactions);
+    }
+
+    @Bean
+    CareSessionDesk careSessionDesk(CareSessions sessions, Robots robots, Consents consents, CareRecordAccess access,
+                                    Transactions transactions, Clock clock) {
+        return new CareSessionDesk(sessions, robots, consents, access, transactions, clock);
+    }
+
+    @Bean
+    SessionReview sessionReview(Turns turns, ReviewNotes notes, CareExperienceRatings ratings,
+                                CareRecordAccess access, Transactions transactions, Clock clock) {
+        return new SessionReview(turns, notes, ratings, access, transactions, clock);
+    }
+
+    @Bean
+    ConfigurationReview configurationReview(ConfigurationSettings settings, CareRecordAccess access,
+                                            Transactions transactions) {
+        return new ConfigurationReview(settings, access, transactions);
+    }
+
+    @Bean
+    AuditTrailVerifier auditTrailVerifier(AuditTrail auditTrail, Transactions transactions, Clock clock) {
         return new AuditTrailVerifier(auditTrail, transactions, clock);
     }
 }

@@ -1,72 +1,81 @@
 package org.eecs.application.consent;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.RecordingConsent;
-import org.eecs.application.port.in.UnknownPatient;
-import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.Consents;
-import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.domain.audit.AuditAction;
-import org.eecs.domain.audit.AuditOutcome;
 import org.eecs.domain.audit.EntityRef;
 import org.eecs.domain.consent.Consent;
 import org.eecs.domain.consent.ConsentHistory;
+import org.eecs.domain.consent.ConsentScope;
 import org.eecs.domain.patient.PatientId;
 
 /**
- * Records consent versions. A withdrawal is a version of its own that takes effect at once;
- * each version and its audit event commit together.
+ * Records consent versions. A withdrawal is a version of its own that takes effect at once; each version and
+ * its audit event commit together. Two clinicians recording at the same moment cannot both write one version:
+ * the store refuses the second.
  */
 public final class ConsentDesk implements RecordingConsent {
 
-    private final Patients patients;
     private final Consents consents;
-    private final AuditTrail auditTrail;
+    private final CareRecordAccess access;
     private final Transactions transactions;
     private final Clock clock;
 
-    public ConsentDesk(Patients patients, Consents consents, AuditTrail auditTrail, Transactions transactions,
-                       Clock clock) {
-        this.patients = patients;
+    public ConsentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock) {
         this.consents = consents;
-        this.auditTrail = auditTrail;
+        this.access = access;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
-    public Consent grant(GrantConsent command) {
+    public Consent grant(Caller caller, PatientId patient, Set<ConsentScope> scopes, Duration recordingRetention) {
         return transactions.inOne(() -> {
-            Instant now = clock.instant();
-            Consent next = historyOf(command.patient())
-                    .grant(command.scopes(), command.recordingRetention(), now, command.recordedBy());
-            return record(next, AuditAction.CREATE, command.caller(), now);
+            Consent next = openForNextVersion(caller, patient, AuditAction.CREATE)
+                    .grant(scopes, recordingRetention, clock.instant(), caller.clinician());
+            consents.append(next);
+            return next;
         });
     }
 
     @Override
-    public Consent withdraw(WithdrawConsent command) {
+    public Consent withdraw(Caller caller, PatientId patient) {
         return transactions.inOne(() -> {
-            Instant now = clock.instant();
-            Consent next = historyOf(command.patient()).withdraw(now, command.recordedBy());
-            return record(next, AuditAction.UPDATE, command.caller(), now);
+            Consent next = openForNextVersion(caller, patient, AuditAction.UPDATE)
+                    .withdraw(clock.instant(), caller.clinician());
+            consents.append(next);
+            return next;
         });
     }
 
-    private ConsentHistory historyOf(PatientId patient) {
-        if (patients.find(patient).isEmpty()) {
-            throw new UnknownPatient(patient);
-        }
-        return consents.historyOf(patient);
+    @Override
+    public Optional<Consent> current(Caller caller, PatientId patient) {
+        return transactions.inOne(() -> {
+            access.patient(caller, patient, AuditAction.READ, new EntityRef("Consent", patient.toString()));
+            return consents.historyOf(patient).current();
+        });
     }
 
-    private Consent record(Consent next, AuditAction action, Caller caller, Instant now) {
-        consents.append(next);
-        auditTrail.append(caller.audit(action, new EntityRef("Consent", next.patient() + "/" + next.version()),
-                next.patient(), AuditOutcome.SUCCESS, now));
-        return next;
+    @Override
+    public ConsentHistory history(Caller caller, PatientId patient) {
+        return transactions.inOne(() -> {
+            access.patient(caller, patient, AuditAction.READ, new EntityRef("Consent", patient.toString()));
+            return consents.historyOf(patient);
+        });
+    }
+
+    /** Opens the records for recording the next version; the audit names that version ("patient/version"). */
+    private ConsentHistory openForNextVersion(Caller caller, PatientId patient, AuditAction action) {
+        ConsentHistory history = consents.historyOf(patient);
+        int next = history.versions().size() + 1;
+        access.patient(caller, patient, action, new EntityRef("Consent", patient + "/" + next));
+        return history;
     }
 }

@@ -10,7 +10,7 @@ import org.eecs.domain.audit.AuditEvent;
 import org.eecs.domain.audit.ChainedAuditEvent;
 
 /** An audit trail in a list; {@link #replace} and {@link #remove} let a test play the tamperer. */
-public final class InMemoryAuditTrail implements AuditTrail {
+public final class InMemoryAuditTrail implements AuditTrail, RollsBack {
 
     private final List<ChainedAuditEvent> events = new ArrayList<>();
 
@@ -43,8 +43,34 @@ public final class InMemoryAuditTrail implements AuditTrail {
         return events.stream().filter(e -> e.sequence() == sequence).map(ChainedAuditEvent::hash).findFirst();
     }
 
+    @Override
+    public synchronized Runnable checkpoint() {
+        List<ChainedAuditEvent> saved = List.copyOf(events);
+        return () -> {
+            synchronized (this) {
+                events.clear();
+                events.addAll(saved);
+            }
+        };
+    }
+
     public synchronized List<ChainedAuditEvent> events() {
         return List.copyOf(events);
+    }
+
+    /** The events as they were written, without their place in the chain. */
+    public synchronized List<AuditEvent> written() {
+        return events.stream().map(ChainedAuditEvent::event).toList();
+    }
+
+    /** The sequence number of the head of the chain; 0 when the trail is empty. */
+    public synchronized long headSequence() {
+        return events.isEmpty() ? 0 : events.getLast().sequence();
+    }
+
+    /** The events after the given sequence number, in order. */
+    public synchronized List<AuditEvent> writtenAfter(long sequence) {
+        return events.stream().filter(e -> e.sequence() > sequence).map(ChainedAuditEvent::event).toList();
     }
 
     /** Overwrites a stored event's content, keeping its hashes: what a tamperer with database access could do. */

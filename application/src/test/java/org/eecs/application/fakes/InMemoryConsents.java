@@ -7,7 +7,8 @@ import org.eecs.domain.consent.Consent;
 import org.eecs.domain.consent.ConsentHistory;
 import org.eecs.domain.patient.PatientId;
 
-public final class InMemoryConsents implements Consents {
+/** Consent histories in a map; the history's own rules refuse a version that does not follow the last one. */
+public final class InMemoryConsents implements Consents, RollsBack {
 
     private final Map<PatientId, ConsentHistory> histories = new HashMap<>();
 
@@ -19,5 +20,14 @@ public final class InMemoryConsents implements Consents {
     @Override
     public void append(Consent next) {
         histories.put(next.patient(), historyOf(next.patient()).with(next));
+    }
+
+    @Override
+    public Runnable checkpoint() {
+        Map<PatientId, ConsentHistory> saved = Map.copyOf(histories);
+        return () -> {
+            histories.clear();
+            histories.putAll(saved);
+        };
     }
 }

@@ -7,5 +7,7 @@ public enum Role {
     INTEGRATION,
     ROBOT,
     ADMIN,
-    SYSTEM
+    SYSTEM,
+    /** Someone who proved no identity (no, expired or forged token): seen only in refused-access events. */
+    ANONYMOUS
 }

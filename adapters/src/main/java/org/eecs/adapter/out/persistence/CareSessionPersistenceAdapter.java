@@ -1,9 +1,13 @@
 package org.eecs.adapter.out.persistence;
 
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
+import org.eecs.application.port.Page;
+import org.eecs.application.port.PageRequest;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.domain.TimeWindow;
+import org.eecs.domain.patient.ClinicianId;
 import org.eecs.domain.patient.PatientId;
 import org.eecs.domain.robot.RobotId;
 import org.eecs.domain.session.CareSession;
@@ -16,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 class CareSessionPersistenceAdapter implements CareSessions {
 
     private final CareSessionRepository sessions;
+    private final EntityManager entityManager;
 
-    CareSessionPersistenceAdapter(CareSessionRepository sessions) {
+    CareSessionPersistenceAdapter(CareSessionRepository sessions, EntityManager entityManager) {
         this.sessions = sessions;
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -50,6 +56,32 @@ class CareSessionPersistenceAdapter implements CareSessions {
         return sessions.findOverlapping(robot.value(), window.start(), window.end()).stream()
                 .map(CareSessionPersistenceAdapter::toDomain)
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<CareSession> list(SessionCriteria criteria, PageRequest page) {
+        Jpql<CareSessionEntity> query = new Jpql<>(CareSessionEntity.class, "s");
+        if (criteria.startingWithin() != null) {
+            query.where("s.windowStart >= :from", "from", criteria.startingWithin().start());
+            query.where("s.windowStart < :to", "to", criteria.startingWithin().end());
+        }
+        if (criteria.patient() != null) {
+            query.where("s.patientId = :patient", "patient", criteria.patient().value());
+        }
+        if (criteria.robot() != null) {
+            query.where("s.robotId = :robot", "robot", criteria.robot().value());
+        }
+        if (criteria.state() != null) {
+            query.where("s.state = :state", "state", criteria.state());
+        }
+        int member = 0;
+        for (ClinicianId clinician : criteria.careTeamIncludes()) {
+            String name = "member" + member++;
+            query.where("exists (select 1 from CareTeamMemberEntity m where m.key.patientId = s.patientId"
+                    + " and m.key.clinicianId = :" + name + ")", name, clinician.value());
+        }
+        return query.page(entityManager, "s.windowStart, s.id", page).map(CareSessionPersistenceAdapter::toDomain);
     }
 
     private static CareSession toDomain(CareSessionEntity entity) {

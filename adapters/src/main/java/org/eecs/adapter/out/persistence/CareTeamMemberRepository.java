@@ -7,6 +7,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface CareTeamMemberRepository extends JpaRepository<CareTeamMemberEntity, CareTeamMemberEntity.Key> {
 
     List<CareTeamMemberEntity> findByKeyPatientId(UUID patientId);
-
-    void deleteByKeyPatientId(UUID patientId);
 }

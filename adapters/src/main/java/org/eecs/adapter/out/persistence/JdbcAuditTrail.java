@@ -33,6 +33,7 @@ class JdbcAuditTrail implements AuditTrail {
 
     /** The advisory-lock key of the audit chain ("EECSAUDT" in ASCII). */
     static final long CHAIN_LOCK = 0x4545_4353_4155_4454L;
+    private static final String LOCK_TIMEOUT = "30s";
 
     private static final String COLUMNS = """
             sequence, actor_id, actor_role, action, entity_type, entity_id, patient_id, outcome, occurred_at,
@@ -48,6 +49,8 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public ChainedAuditEvent append(AuditEvent event) {
+        // a bounded wait: a unit that waited on a chain lock its own suspended unit holds would otherwise hang
+        jdbc.sql("select set_config('lock_timeout', ?, true)").param(LOCK_TIMEOUT).query(row -> { });
         jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(row -> { });
         ChainedAuditEvent chained = jdbc.sql("select sequence, hash from audit_event order by sequence desc limit 1")
                 .query((row, n) -> AuditChain.link(row.getLong("sequence") + 1, row.getString("hash"), event))

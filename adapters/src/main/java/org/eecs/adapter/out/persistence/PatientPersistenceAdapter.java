@@ -1,7 +1,10 @@
 package org.eecs.adapter.out.persistence;
 
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eecs.application.port.Page;
+import org.eecs.application.port.PageRequest;
 import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.Patients;
 import org.eecs.domain.patient.CareTeam;
@@ -18,10 +21,13 @@ class PatientPersistenceAdapter implements Patients, CareTeams {
 
     private final PatientRepository patients;
     private final CareTeamMemberRepository members;
+    private final EntityManager entityManager;
 
-    PatientPersistenceAdapter(PatientRepository patients, CareTeamMemberRepository members) {
+    PatientPersistenceAdapter(PatientRepository patients, CareTeamMemberRepository members,
+                              EntityManager entityManager) {
         this.patients = patients;
         this.members = members;
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -40,8 +46,31 @@ class PatientPersistenceAdapter implements Patients, CareTeams {
     @Override
     @Transactional(readOnly = true)
     public Optional<Patient> find(PatientId id) {
-        return patients.findById(id.value()).map(entity -> new Patient(new PatientId(entity.id), entity.alias,
-                entity.birthYear, entity.gender, entity.preferredLanguage, new Preferences(entity.preferences)));
+        return patients.findById(id.value()).map(PatientPersistenceAdapter::toDomain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<Patient> list(PatientCriteria criteria, PageRequest page) {
+        Jpql<PatientEntity> query = new Jpql<>(PatientEntity.class, "p");
+        if (criteria.aliasContains() != null && !criteria.aliasContains().isBlank()) {
+            query.where("lower(p.alias) like :alias escape '\\'", "alias", Jpql.containing(criteria.aliasContains()));
+        }
+        if (criteria.birthYears() != null) {
+            query.where("p.birthYear in :birthYears", "birthYears", criteria.birthYears());
+        }
+        int member = 0;
+        for (ClinicianId clinician : criteria.careTeamIncludes()) {
+            String name = "member" + member++;
+            query.where("exists (select 1 from CareTeamMemberEntity m where m.key.patientId = p.id"
+                    + " and m.key.clinicianId = :" + name + ")", name, clinician.value());
+        }
+        return query.page(entityManager, "p.alias, p.id", page).map(PatientPersistenceAdapter::toDomain);
+    }
+
+    private static Patient toDomain(PatientEntity entity) {
+        return new Patient(new PatientId(entity.id), entity.alias, entity.birthYear, entity.gender,
+                entity.preferredLanguage, new Preferences(entity.preferences));
     }
 
     @Override
@@ -53,10 +82,15 @@ class PatientPersistenceAdapter implements Patients, CareTeams {
     }
 
     @Override
-    public void save(CareTeam team) {
-        members.deleteByKeyPatientId(team.patient().value());
-        members.flush();
-        team.clinicians().forEach(clinician ->
-                members.save(new CareTeamMemberEntity(team.patient().value(), clinician.value())));
+    public void add(PatientId patient, ClinicianId clinician) {
+        CareTeamMemberEntity.Key key = new CareTeamMemberEntity.Key(patient.value(), clinician.value());
+        if (!members.existsById(key)) {
+            members.save(new CareTeamMemberEntity(patient.value(), clinician.value()));
+        }
+    }
+
+    @Override
+    public void remove(PatientId patient, ClinicianId clinician) {
+        members.deleteById(new CareTeamMemberEntity.Key(patient.value(), clinician.value()));
     }
 }

@@ -84,16 +84,18 @@ class CareRecordsRoundTripTest {
     }
 
     @Test
-    void careTeamRoundTripsAndShrinks() {
+    void careTeamMembershipsAreAddedOnceAndRemoved() {
         Patient patient = registeredPatient();
-        CareTeam team = CareTeam.empty(patient.id()).with(DR_LI).with(new ClinicianId("nurse-kim"));
+        ClinicianId nurseKim = new ClinicianId("nurse-kim");
 
-        careTeams.save(team);
-        assertThat(careTeams.of(patient.id())).isEqualTo(team);
+        careTeams.add(patient.id(), DR_LI);
+        careTeams.add(patient.id(), nurseKim);
+        careTeams.add(patient.id(), DR_LI);
+        assertThat(careTeams.of(patient.id())).isEqualTo(CareTeam.empty(patient.id()).with(DR_LI).with(nurseKim));
 
-        careTeams.save(team.without(DR_LI));
-        assertThat(careTeams.of(patient.id()).includes(DR_LI)).isFalse();
-        assertThat(careTeams.of(patient.id()).clinicians()).containsExactly(new ClinicianId("nurse-kim"));
+        careTeams.remove(patient.id(), DR_LI);
+        careTeams.remove(patient.id(), DR_LI);
+        assertThat(careTeams.of(patient.id()).clinicians()).containsExactly(nurseKim);
     }
 
     @Test

@@ -38,7 +38,7 @@ class EmbeddedDefaultDatabaseTest {
             assertThat(health(first)).contains("\"status\":\"UP\"").contains("\"db\"");
             registered = first.getBean(RegisteringPatient.class).register(new RegisterPatient(
                     new Caller(new Actor("dr-li", Role.CLINICIAN), "127.0.0.1", "req-1", "treatment"),
-                    "Robin", 1990, Gender.FEMALE, "en", List.of()));
+                    "Robin", 1990, Gender.FEMALE, "en", List.of())).id();
         }
 
         try (ConfigurableApplicationContext second = startServer()) {

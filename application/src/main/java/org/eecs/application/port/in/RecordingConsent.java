@@ -1,38 +1,26 @@
 package org.eecs.application.port.in;
 
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.eecs.domain.consent.Consent;
+import org.eecs.domain.consent.ConsentHistory;
 import org.eecs.domain.consent.ConsentScope;
-import org.eecs.domain.patient.ClinicianId;
 import org.eecs.domain.patient.PatientId;
 
-/** A clinician records a patient's consent, or its withdrawal, as a new version; both are audited. */
+/**
+ * A clinician of the care team records a patient's consent, or its withdrawal, as a new version, and reads
+ * what is in force; every step is audited. The clinician who records a version is the caller.
+ */
 public interface RecordingConsent {
 
-    Consent grant(GrantConsent command);
+    /** @param recordingRetention how long recordings may be kept; required exactly when RECORDING_RETENTION is granted */
+    Consent grant(Caller caller, PatientId patient, Set<ConsentScope> scopes, Duration recordingRetention);
 
-    Consent withdraw(WithdrawConsent command);
+    /** Takes effect at once, mid-session too. */
+    Consent withdraw(Caller caller, PatientId patient);
 
-    /**
-     * @param recordingRetention how long recordings may be kept; required exactly when RECORDING_RETENTION is granted
-     */
-    record GrantConsent(Caller caller, ClinicianId recordedBy, PatientId patient, Set<ConsentScope> scopes,
-                        Duration recordingRetention) {
-        public GrantConsent {
-            Objects.requireNonNull(caller, "caller");
-            Objects.requireNonNull(recordedBy, "recordedBy");
-            Objects.requireNonNull(patient, "patient");
-            scopes = Set.copyOf(Objects.requireNonNull(scopes, "scopes"));
-        }
-    }
+    Optional<Consent> current(Caller caller, PatientId patient);
 
-    record WithdrawConsent(Caller caller, ClinicianId recordedBy, PatientId patient) {
-        public WithdrawConsent {
-            Objects.requireNonNull(caller, "caller");
-            Objects.requireNonNull(recordedBy, "recordedBy");
-            Objects.requireNonNull(patient, "patient");
-        }
-    }
+    ConsentHistory history(Caller caller, PatientId patient);
 }

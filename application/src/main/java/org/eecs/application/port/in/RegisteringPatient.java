@@ -3,12 +3,15 @@ package org.eecs.application.port.in;
 import java.util.List;
 import java.util.Objects;
 import org.eecs.domain.patient.Gender;
-import org.eecs.domain.patient.PatientId;
+import org.eecs.domain.patient.Patient;
 
-/** A clinician registers a patient under a pseudonym; the registration is audited. */
+/**
+ * A clinician registers a patient under a pseudonym and joins the patient's care team; the registration is
+ * audited.
+ */
 public interface RegisteringPatient {
 
-    PatientId register(RegisterPatient command);
+    Patient register(RegisterPatient command);
 
     record RegisterPatient(Caller caller, String alias, int birthYear, Gender gender, String preferredLanguage,
                            List<String> preferenceNotes) {

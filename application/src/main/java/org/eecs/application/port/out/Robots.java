@@ -1,5 +1,6 @@
 package org.eecs.application.port.out;
 
+import java.util.List;
 import java.util.Optional;
 import org.eecs.domain.robot.Robot;
 import org.eecs.domain.robot.RobotId;
@@ -10,4 +11,7 @@ public interface Robots {
     void save(Robot robot);
 
     Optional<Robot> find(RobotId id);
+
+    /** All registered robots, by id. */
+    List<Robot> all();
 }

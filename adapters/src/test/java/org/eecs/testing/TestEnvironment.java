@@ -4,8 +4,11 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points a Spring test context at the tests' database, so the embedded default stays out of the way. */
-public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+/**
+ * Points a Spring test context at the tests' database (so the embedded default stays out of the way) and at
+ * the in-process token issuer.
+ */
+public class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -13,7 +16,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues.of(
                 "spring.datasource.url=" + server.jdbcUrl(),
                 "spring.datasource.username=" + server.username(),
-                "spring.datasource.password=" + server.password()
+                "spring.datasource.password=" + server.password(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.issuerUri()
         ).applyTo(context);
     }
 }

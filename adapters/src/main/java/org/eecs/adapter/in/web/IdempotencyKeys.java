@@ -1,0 +1,137 @@
+package org.eecs.adapter.in.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Makes a creating POST safe to retry: with an {@code Idempotency-Key} header, the first successful answer is
+ * remembered and every retry with the same key and the same request gets that answer again
+ * ({@code Idempotent-Replayed: true}) and creates nothing. The same key with a different request is refused
+ * (422); a retry while the first is still running is refused (409). Runs after authentication: keys are per
+ * caller, so it is placed in the security filter chain, not registered on its own.
+ */
+@Component("idempotencyKeys")
+class IdempotencyKeys extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final Pattern ACCEPTABLE = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final IdempotentRequests requests;
+    private final HandlerExceptionResolver problems;
+
+    IdempotencyKeys(IdempotentRequests requests,
+                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+        this.requests = requests;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!ACCEPTABLE.matcher(key).matches() || authentication == null) {
+            problems.resolveException(request, response, null, new IdempotencyProblem(Problem.INVALID_PARAMETER,
+                    HEADER + " must be 1 to 255 visible ASCII characters"));
+            return;
+        }
+        CachedBodyRequest cached;
+        try {
+            cached = new CachedBodyRequest(request);
+        } catch (RequestTooLarge tooLarge) {
+            problems.resolveException(request, response, null, tooLarge);
+            return;
+        }
+        String caller = authentication.getName();
+        String path = request.getRequestURI();
+        String hash = sha256(request.getMethod() + " " + path + "\n"
+                + new String(cached.body(), StandardCharsets.UTF_8));
+        Optional<IdempotentRequests.Remembered> remembered =
+                requests.claim(caller, key, request.getMethod(), path, hash);
+        if (remembered.isPresent()) {
+            replay(remembered.get(), hash, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(cached, recorded);
+        } finally {
+            if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
+                requests.answer(caller, key, recorded.getStatus(), recorded.getContentType(),
+                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+            } else {
+                requests.release(caller, key);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private void replay(IdempotentRequests.Remembered first, String hash, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException {
+        if (!first.requestHash().equals(hash)) {
+            problems.resolveException(request, response, null, new IdempotencyProblem(Problem.IDEMPOTENCY_KEY_REUSED,
+                    "this " + HEADER + " was used for a different request; use a new key for a new request"));
+            return;
+        }
+        if (first.status() == null) {
+            problems.resolveException(request, response, null, new IdempotencyProblem(Problem.IDEMPOTENCY_KEY_IN_USE,
+                    "the first request with this " + HEADER + " is still being processed; retry shortly"));
+            return;
+        }
+        response.setStatus(first.status());
+        if (first.contentType() != null) {
+            response.setContentType(first.contentType());
+        }
+        if (first.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, first.location());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        if (first.body() != null) {
+            response.getOutputStream().write(first.body());
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
+    /** Keeps the servlet container from running this filter outside the security chain as well. */
+    @Component
+    static class NotOnItsOwn {
+        @Bean
+        FilterRegistrationBean<IdempotencyKeys> idempotencyKeysOnlyInTheSecurityChain(IdempotencyKeys filter) {
+            FilterRegistrationBean<IdempotencyKeys> registration = new FilterRegistrationBean<>(filter);
+            registration.setEnabled(false);
+            return registration;
+        }
+    }
+}

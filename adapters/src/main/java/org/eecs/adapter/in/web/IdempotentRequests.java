@@ -1,0 +1,84 @@
+package org.eecs.adapter.in.web;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The remembered answers to creating requests sent with an {@code Idempotency-Key}, per caller and key.
+ * A key is claimed before the request runs (the primary key lets only one claim win), answered when it
+ * succeeds, and released when it fails, so that a retry after a failure runs again.
+ */
+@Component
+class IdempotentRequests {
+
+    /** A claim never answered for this long was left by a crashed request: a retry may run again. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+
+    private final JdbcClient jdbc;
+    private final Duration retention;
+
+    IdempotentRequests(JdbcClient jdbc,
+                       @Value("${eecs.api.idempotency-key-retention}")
+                       Duration retention) {
+        this.jdbc = jdbc;
+        this.retention = retention;
+    }
+
+    /** Claims the key for this request; empty if claimed, else what the key already holds. */
+    @Transactional
+    Optional<Remembered> claim(String caller, String key, String method, String path, String requestHash) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                        delete from idempotent_request where caller_id = ? and key = ?
+                        and (created_at < ? or (status is null and created_at < ?))""")
+                .params(caller, key, now.minus(retention), now.minus(ABANDONED_AFTER)).update();
+        int claimed = jdbc.sql("""
+                        insert into idempotent_request (caller_id, key, method, path, request_hash)
+                        values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(caller, key, method, path, requestHash).update();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select request_hash, status, content_type, location, body from idempotent_request
+                        where caller_id = ? and key = ?""")
+                .params(caller, key)
+                .query((row, n) -> new Remembered(row.getString("request_hash"),
+                        (Integer) row.getObject("status"), row.getString("content_type"), row.getString("location"),
+                        row.getBytes("body")))
+                .optional();
+    }
+
+    @Transactional
+    void answer(String caller, String key, int status, String contentType, String location, byte[] body) {
+        jdbc.sql("""
+                        update idempotent_request set status = ?, content_type = ?, location = ?, body = ?
+                        where caller_id = ? and key = ?""")
+                .params(status, contentType, location, body, caller, key).update();
+    }
+
+    @Transactional
+    void release(String caller, String key) {
+        jdbc.sql("delete from idempotent_request where caller_id = ? and key = ? and status is null")
+                .params(caller, key).update();
+    }
+
+    /** Forgets answers past their retention, and claims left behind by a crash. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    @Transactional
+    void forgetExpired() {
+        jdbc.sql("delete from idempotent_request where created_at < ?")
+                .param(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)).update();
+    }
+
+    /** @param status null while the first request is still running */
+    record Remembered(String requestHash, Integer status, String contentType, String location, byte[] body) {
+    }
+}

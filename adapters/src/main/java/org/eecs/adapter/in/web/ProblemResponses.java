@@ -1,0 +1,196 @@
+package org.eecs.adapter.in.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Map;
+import org.eecs.application.port.in.Conflict;
+import org.eecs.application.port.in.NotFound;
+import org.eecs.application.port.in.NotPermitted;
+import org.eecs.domain.DomainViolation;
+import org.eecs.domain.session.IllegalSessionTransition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error the API gives is an RFC 7807 problem ({@code application/problem+json}) with a stable type from
+ * {@link Problem}, the request's id, and for invalid bodies a list of the fields at fault. Errors of the client's
+ * making are 4xx; a 500 means a defect of ours and says nothing more than that.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(IllegalSessionTransition.class)
+    ResponseEntity<Object> illegalTransition(IllegalSessionTransition e, WebRequest request) {
+        return problem(Problem.ILLEGAL_TRANSITION, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(DomainViolation.class)
+    ResponseEntity<Object> invalidValue(DomainViolation e, WebRequest request) {
+        return problem(Problem.INVALID_VALUE, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> invalidParameter(IllegalArgumentException e, WebRequest request) {
+        return problem(Problem.INVALID_PARAMETER, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e, WebRequest request) {
+        return problem(Problem.NOT_FOUND, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    ResponseEntity<Object> notPermitted(NotPermitted e, WebRequest request) {
+        return problem(Problem.FORBIDDEN, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<Object> conflict(Conflict e, WebRequest request) {
+        ProblemDetail problem = Problem.CONFLICT.detail(e.getMessage());
+        problem.setType(URI.create(Problem.TYPE_PREFIX + e.kind()));
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(IdempotencyProblem.class)
+    ResponseEntity<Object> idempotency(IdempotencyProblem e, WebRequest request) {
+        return problem(e.problem(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler(RequestTooLarge.class)
+    ResponseEntity<Object> tooLarge(RequestTooLarge e, WebRequest request) {
+        return problem(Problem.PAYLOAD_TOO_LARGE, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
+        log.info("refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(Problem.CONFLICT, "the change conflicts with the records as they are now "
+                + "(for example, someone else recorded the same thing a moment ago); reload and try again", request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e, WebRequest request) {
+        return problem(Problem.CONCURRENT_CHANGE, "the record was changed by someone else meanwhile; reload and "
+                + "try again", request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException e, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        ProblemDetail problem = Problem.UNAUTHENTICATED.detail("a valid bearer token is required");
+        return handleExceptionInternal(e, withRequestId(problem, request), headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException e, WebRequest request) {
+        return problem(Problem.FORBIDDEN, "your role does not allow this request", request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> defect(Exception e, WebRequest request) {
+        log.error("unexpected failure", e);
+        return problem(Problem.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problem.INVALID_REQUEST.detail("the request body has invalid fields");
+        problem.setProperty("errors", e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList());
+        return respond(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLarge tooLarge) {
+                return tooLarge(tooLarge, request);
+            }
+        }
+        String reason = e.getMostSpecificCause().getMessage();
+        return problem(Problem.MALFORMED_REQUEST, "the request body could not be read as the expected JSON: "
+                + (reason == null ? "" : firstLine(reason)), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            problem.setType(kindOf(e).type());
+            withRequestId(problem, request);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static Problem kindOf(Exception e) {
+        return switch (e) {
+            case HttpMediaTypeNotSupportedException ignored -> Problem.UNSUPPORTED_MEDIA_TYPE;
+            case HttpMediaTypeNotAcceptableException ignored -> Problem.NOT_ACCEPTABLE;
+            case HttpRequestMethodNotSupportedException ignored -> Problem.METHOD_NOT_ALLOWED;
+            case NoResourceFoundException ignored -> Problem.NOT_FOUND;
+            case TypeMismatchException ignored -> Problem.INVALID_PARAMETER;
+            case MissingServletRequestParameterException ignored -> Problem.INVALID_PARAMETER;
+            case MissingRequestHeaderException ignored -> Problem.INVALID_PARAMETER;
+            case HandlerMethodValidationException ignored -> Problem.INVALID_PARAMETER;
+            default -> Problem.MALFORMED_REQUEST;
+        };
+    }
+
+    private ResponseEntity<Object> problem(Problem kind, String detail, WebRequest request) {
+        return respond(kind.detail(detail), request);
+    }
+
+    private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
+        return handleExceptionInternal(new ProblemException(), withRequestId(problem, request), new HttpHeaders(),
+                HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    private static ProblemDetail withRequestId(ProblemDetail problem, WebRequest request) {
+        Object servlet = request.resolveReference(WebRequest.REFERENCE_REQUEST);
+        if (servlet instanceof HttpServletRequest http && RequestIds.of(http) != null) {
+            problem.setProperty("requestId", RequestIds.of(http));
+        }
+        return problem;
+    }
+
+    private static String firstLine(String text) {
+        String line = text.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    /** Stands for the exception already turned into a problem, for the base class's bookkeeping. */
+    private static final class ProblemException extends Exception {
+        ProblemException() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.eecs.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eecs.application.port.in.NotFound;
+import org.eecs.application.port.in.ReviewingCareSessions;
+import org.eecs.domain.audit.Role;
+import org.eecs.domain.care.FacialExpression;
+import org.eecs.domain.care.Motion;
+import org.eecs.domain.care.Tone;
+import org.eecs.domain.emotion.EmotionObservation;
+import org.eecs.domain.emotion.Modality;
+import org.eecs.domain.rating.CareExperienceRating;
+import org.eecs.domain.review.ReviewNote;
+import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.Stage;
+import org.eecs.domain.turn.Turn;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/sessions/{session}")
+@Tag(name = "Session review", description = "Transcript, review notes and care-experience rating of a session")
+class SessionReviewController {
+
+    private final ReviewingCareSessions review;
+    private final Callers callers;
+
+    SessionReviewController(ReviewingCareSessions review, Callers callers) {
+        this.review = review;
+        this.callers = callers;
+    }
+
+    @GetMapping("/transcript")
+    @Operation(summary = "The turns in order: what the patient said and showed, and how the robot answered")
+    TranscriptJson transcript(@PathVariable CareSessionId session) {
+        return new TranscriptJson(session.toString(), review.transcript(callers.as(Role.CLINICIAN), session).stream()
+                .map(SessionReviewController::view).toList());
+    }
+
+    @PostMapping("/notes")
+    @Operation(summary = "Add a review note")
+    ResponseEntity<NoteJson> addNote(@PathVariable CareSessionId session, @Valid @RequestBody NewNote body) {
+        ReviewNote note = review.addNote(callers.as(Role.CLINICIAN), session, body.text());
+        return ResponseEntity.created(URI.create("/api/v1/sessions/" + session + "/notes")).body(view(note));
+    }
+
+    @GetMapping("/notes")
+    @Operation(summary = "The review notes, oldest first")
+    List<NoteJson> notes(@PathVariable CareSessionId session) {
+        return review.notes(callers.as(Role.CLINICIAN), session).stream().map(SessionReviewController::view).toList();
+    }
+
+    @PutMapping("/rating")
+    @Operation(summary = "Record the patient's care-experience rating (Likert 1-5) of an ended session")
+    RatingJson rate(@PathVariable CareSessionId session, @Valid @RequestBody NewRating body) {
+        return view(review.rate(callers.as(Role.CLINICIAN), session, body.score(), body.comment()));
+    }
+
+    @GetMapping("/rating")
+    @Operation(summary = "The patient's care-experience rating")
+    RatingJson rating(@PathVariable CareSessionId session) {
+        return review.rating(callers.as(Role.CLINICIAN), session).map(SessionReviewController::view)
+                .orElseThrow(() -> new NotRated(session));
+    }
+
+    private static TurnJson view(Turn turn) {
+        Map<Stage, Double> latencies = new LinkedHashMap<>();
+        turn.latencies().byStage().forEach((stage, latency) -> latencies.put(stage, latency.toNanos() / 1e6));
+        return new TurnJson(turn.sequence(), turn.at(), turn.utterance(),
+                turn.observations().stream().map(SessionReviewController::view).toList(),
+                new ResponseJson(turn.response().text(), turn.response().tone(), turn.response().face(),
+                        turn.response().motion()),
+                turn.emotionWithheld(), latencies);
+    }
+
+    private static ObservationJson view(EmotionObservation observation) {
+        return new ObservationJson(observation.modality(), observation.distribution().probabilities(),
+                observation.distribution().dominant(), observation.confidence(), observation.model().name(),
+                observation.model().version(), observation.window().start(), observation.window().end());
+    }
+
+    private static NoteJson view(ReviewNote note) {
+        return new NoteJson(note.id().toString(), note.author().value(), note.writtenAt(), note.text());
+    }
+
+    private static RatingJson view(CareExperienceRating rating) {
+        return new RatingJson(rating.score().value(), rating.score().label(), rating.ratedAt(), rating.comment());
+    }
+
+    record TranscriptJson(String session, List<TurnJson> turns) {
+    }
+
+    record TurnJson(int sequence, Instant at, String utterance, List<ObservationJson> observations,
+                    ResponseJson response, boolean emotionWithheld, Map<Stage, Double> latencyMillis) {
+    }
+
+    record ObservationJson(Modality modality, Map<String, Double> distribution, String dominant, double confidence,
+                           String model, String modelVersion, Instant from, Instant to) {
+    }
+
+    record ResponseJson(String text, Tone tone, FacialExpression face, Motion motion) {
+    }
+
+    record NewNote(@NotBlank @Size(max = ReviewNote.MAX_TEXT_LENGTH) String text) {
+    }
+
+    record NoteJson(String id, String author, Instant writtenAt, String text) {
+    }
+
+    record NewRating(@NotNull Integer score, @Size(max = 2000) String comment) {
+    }
+
+    record RatingJson(int score, String label, Instant ratedAt, String comment) {
+    }
+
+    static final class NotRated extends NotFound {
+        NotRated(CareSessionId session) {
+            super("session " + session + " has not been rated");
+        }
+    }
+}

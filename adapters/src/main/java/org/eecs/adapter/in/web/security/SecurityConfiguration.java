@@ -1,0 +1,83 @@
+package org.eecs.adapter.in.web.security;
+
+import jakarta.servlet.Filter;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * The API is an OAuth2 resource server for Keycloak-issued JWTs: signature (from the issuer's JWKS), issuer,
+ * expiry and audience are checked, roles come from {@link KeycloakAuthorities}. Which role may call what is
+ * stated here, in one table; what a clinician may see within a role (their care team only) is the application's
+ * rule. Refusals are RFC 7807 problems and audited ({@link RefusedRequests}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CLINICIAN = "CLINICIAN";
+    private static final String ROBOT = "ROBOT";
+    private static final String ADMIN = "ADMIN";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, RefusedRequests refusals,
+                            @Qualifier("idempotencyKeys") Filter idempotencyKeys,
+                            @Value("${eecs.security.audience}") String audience) throws Exception {
+        http
+                .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged request to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/api/v1/patients/*/care-team", "/api/v1/patients/*/care-team/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/v1/patients", "/api/v1/patients/**").hasRole(CLINICIAN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/robots", "/api/v1/robots/*")
+                        .hasAnyRole(ADMIN, CLINICIAN)
+                        .requestMatchers("/api/v1/robots", "/api/v1/robots/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sessions", "/api/v1/sessions/*")
+                        .hasAnyRole(CLINICIAN, ROBOT)
+                        .requestMatchers("/api/v1/sessions", "/api/v1/sessions/**").hasRole(CLINICIAN)
+                        .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakAuthorities(audience)))
+                        .authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals))
+                .addFilterAfter(idempotencyKeys, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * Verifies tokens against the issuer's published keys. Built on first use, so that the server starts (and
+     * reports its health) while the identity provider is still coming up.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+                          @Value("${eecs.security.audience}") String audience) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(issuer),
+                    new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience))));
+            return decoder;
+        });
+    }
+}

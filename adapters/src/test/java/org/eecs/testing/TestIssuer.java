@@ -1,0 +1,88 @@
+package org.eecs.testing;
+
+import com.nimbusds.jwt.SignedJWT;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+
+/**
+ * A real OpenID Connect issuer in the test JVM (mock-oauth2-server): it signs JWTs with its own keys and
+ * publishes them at its JWKS endpoint, so the server under test verifies tokens exactly as it would Keycloak's.
+ * Tokens are shaped like Keycloak's: realm roles in {@code realm_access.roles}, {@code preferred_username},
+ * {@code azp}, audience {@code eecs-backend}.
+ */
+public final class TestIssuer {
+
+    public static final String AUDIENCE = "eecs-backend";
+    private static final String REALM = "eecs";
+    private static final String OTHER_REALM = "elsewhere";
+    private static final long ONE_HOUR = 3600;
+
+    private static MockOAuth2Server server;
+
+    private TestIssuer() {
+    }
+
+    public static synchronized String issuerUri() {
+        return server().issuerUrl(REALM).toString();
+    }
+
+    /** A person's token from the eecs realm, holding these realm roles. */
+    public static String user(String username, String... realmRoles) {
+        return token(REALM, username, "eecs-web", AUDIENCE, List.of(realmRoles), ONE_HOUR);
+    }
+
+    /** A robot's client-credentials token: its client id is its robot id. */
+    public static String robot(String robotId) {
+        return token(REALM, "service-account-" + robotId, robotId, AUDIENCE, List.of("robot"), ONE_HOUR);
+    }
+
+    public static String expired(String username, String... realmRoles) {
+        return token(REALM, username, "eecs-web", AUDIENCE, List.of(realmRoles), -ONE_HOUR);
+    }
+
+    /** Signed by another issuer, with that issuer's keys. */
+    public static String fromAnotherIssuer(String username, String... realmRoles) {
+        return token(OTHER_REALM, username, "eecs-web", AUDIENCE, List.of(realmRoles), ONE_HOUR);
+    }
+
+    public static String forAnotherAudience(String username, String... realmRoles) {
+        return token(REALM, username, "eecs-web", "some-other-service", List.of(realmRoles), ONE_HOUR);
+    }
+
+    /** A valid token whose payload was changed afterwards (an added role): its signature no longer matches. */
+    public static String tampered(String username, String... realmRoles) {
+        String[] parts = user(username, realmRoles).split("\\.");
+        String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("\"realm_access\":{\"roles\":[", "\"realm_access\":{\"roles\":[\"admin\",")
+                        .getBytes(StandardCharsets.UTF_8));
+        return parts[0] + "." + forgedPayload + "." + parts[2];
+    }
+
+    private static String token(String realm, String username, String clientId, String audience, List<String> roles,
+                                long expirySeconds) {
+        SignedJWT jwt = server().issueToken(realm, username, audience, Map.of(
+                "preferred_username", username,
+                "azp", clientId,
+                "realm_access", Map.of("roles", roles)), expirySeconds);
+        return jwt.serialize();
+    }
+
+    private static synchronized MockOAuth2Server server() {
+        if (server == null) {
+            server = new MockOAuth2Server();
+            try {
+                server.start(InetAddress.getByName("127.0.0.1"), 0);
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
+        }
+        return server;
+    }
+}
