@@ -1,7 +1,10 @@
 package org.eecs.configuration;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.eecs.application.port.out.ConfigurationSettings;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,7 +58,14 @@ class InstallationSettings implements ConfigurationSettings {
 
     /** A JDBC URL without user information or password parameters. */
     static String withoutCredentials(String url) {
-        return url.replaceAll("//[^/@]*@", "//").replaceAll("(?i)([?&])(password|user)=[^&]*&?", "$1")
-                .replaceAll("[?&]$", "");
+        String withoutUserInfo = url.replaceFirst("//[^/@?]*@", "//");
+        int query = withoutUserInfo.indexOf('?');
+        if (query < 0) {
+            return withoutUserInfo;
+        }
+        String kept = Arrays.stream(withoutUserInfo.substring(query + 1).split("&"))
+                .filter(parameter -> !parameter.toLowerCase(Locale.ROOT).matches("(password|user)=.*"))
+                .collect(Collectors.joining("&"));
+        return withoutUserInfo.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 }
