@@ -1,5 +1,6 @@
 package org.eecs.testing;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * A real OpenID Connect issuer in the test JVM (mock-oauth2-server): it signs JWTs with its own keys and
@@ -66,10 +68,12 @@ public final class TestIssuer {
 
     private static String token(String realm, String username, String clientId, String audience, List<String> roles,
                                 long expirySeconds) {
-        SignedJWT jwt = server().issueToken(realm, username, audience, Map.of(
-                "preferred_username", username,
-                "azp", clientId,
-                "realm_access", Map.of("roles", roles)), expirySeconds);
+        // issued for the client, as Keycloak does: the server sets azp to the client id it issues for
+        SignedJWT jwt = server().issueToken(realm, clientId, new DefaultOAuth2TokenCallback(realm, username,
+                JOSEObjectType.JWT.getType(), List.of(audience), Map.of(
+                        "preferred_username", username,
+                        "azp", clientId,
+                        "realm_access", Map.of("roles", roles)), expirySeconds));
         return jwt.serialize();
     }
 

@@ -138,8 +138,9 @@ public final class CareSessionDesk implements SchedulingCareSessions {
                 .filter(other -> other.state() == SessionState.SCHEDULED || other.state() == SessionState.IN_PROGRESS)
                 .findFirst()
                 .ifPresent(other -> {
-                    throw new Conflict("session-overlap", "robot " + robot.value() + " already has session "
-                            + other.id() + " from " + other.window().start() + " to " + other.window().end());
+                    // the other session may be another care team's: say when the robot is busy, not for whom
+                    throw new Conflict("session-overlap", "robot " + robot.value() + " is already booked from "
+                            + other.window().start() + " to " + other.window().end());
                 });
     }
 }

@@ -34,6 +34,8 @@ class IdempotencyKeys extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern ACCEPTABLE = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** The longest path the remembered requests keep (idempotent_request.path). */
+    private static final int MAX_PATH_LENGTH = 500;
 
     private final IdempotentRequests requests;
     private final HandlerExceptionResolver problems;
@@ -68,6 +70,12 @@ class IdempotencyKeys extends OncePerRequestFilter {
         }
         String caller = authentication.getName();
         String path = request.getRequestURI();
+        if (path.length() > MAX_PATH_LENGTH) {
+            // no resource of this API has such a path; it could not be remembered with the key either
+            problems.resolveException(request, response, null, new IdempotencyProblem(Problem.INVALID_PARAMETER,
+                    "the path is too long for a request with an " + HEADER));
+            return;
+        }
         String hash = sha256(request.getMethod() + " " + path + "\n"
                 + new String(cached.body(), StandardCharsets.UTF_8));
         Optional<IdempotentRequests.Remembered> remembered =
@@ -79,15 +87,18 @@ class IdempotencyKeys extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(cached, recorded);
-        } finally {
-            if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
-                requests.answer(caller, key, recorded.getStatus(), recorded.getContentType(),
-                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
-            } else {
-                requests.release(caller, key);
-            }
-            recorded.copyBodyToResponse();
+        } catch (Throwable failure) {
+            // not answered: the status still reads 200, and remembering it would replay an empty success
+            requests.release(caller, key);
+            throw failure;
         }
+        if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
+            requests.answer(caller, key, recorded.getStatus(), recorded.getContentType(),
+                    recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+        } else {
+            requests.release(caller, key);
+        }
+        recorded.copyBodyToResponse();
     }
 
     private void replay(IdempotentRequests.Remembered first, String hash, HttpServletRequest request,

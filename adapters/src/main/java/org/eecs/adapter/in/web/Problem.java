@@ -42,6 +42,10 @@ enum Problem {
         return status;
     }
 
+    String title() {
+        return title;
+    }
+
     URI type() {
         return URI.create(TYPE_PREFIX + name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }

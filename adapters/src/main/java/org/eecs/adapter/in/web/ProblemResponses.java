@@ -2,7 +2,9 @@ package org.eecs.adapter.in.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.in.NotFound;
 import org.eecs.application.port.in.NotPermitted;
@@ -11,6 +13,7 @@ import org.eecs.domain.session.IllegalSessionTransition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -30,8 +34,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error the API gives is an RFC 7807 problem ({@code application/problem+json}) with a stable type from
@@ -136,19 +145,89 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 return tooLarge(tooLarge, request);
             }
         }
-        String reason = e.getMostSpecificCause().getMessage();
         return problem(Problem.MALFORMED_REQUEST, "the request body could not be read as the expected JSON: "
-                + (reason == null ? "" : firstLine(reason)), request);
+                + whatIsWrongWith(e), request);
+    }
+
+    /**
+     * What is wrong with an unreadable body, in the client's terms: the field and the fault, never the server's
+     * class or method names that the parser's and Spring's own messages carry.
+     */
+    private static String whatIsWrongWith(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return "unknown field \"" + fieldOf(unknown) + "\"" + (unknown.getKnownPropertyIds() == null ? ""
+                        : "; the fields here are " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                                .sorted().map(name -> "\"" + name + "\"").collect(Collectors.joining(", ")));
+            }
+            if (cause instanceof MismatchedInputException mismatch) {
+                String field = fieldOf(mismatch);
+                Class<?> target = mismatch.getTargetType();
+                String accepted = target != null && target.isEnum()
+                        ? "; it must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                                .collect(Collectors.joining(", "))
+                        : "";
+                return field.isEmpty() ? "the body does not have the expected shape"
+                        : "field \"" + field + "\" is not of the expected type" + accepted;
+            }
+            if (cause instanceof JacksonException malformed) {
+                TokenStreamLocation at = malformed.getLocation();
+                return "it is not well-formed JSON" + (at == null || at.getLineNr() < 0 ? ""
+                        : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            }
+        }
+        return "it is missing or is not JSON";
+    }
+
+    /** The JSON path to the field at fault, such as "preferences[2]" or "scopes[0]". */
+    private static String fieldOf(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference step : e.getPath()) {
+            if (step.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
-            problem.setType(kindOf(e).type());
+        if (body == null && e instanceof ErrorResponse framework) {
+            // Spring's own exceptions carry their problem; the base class would fill it in only after this
+            body = framework.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
+        // Spring's own problems come untyped: no type at all (Spring 7), or the generic "about:blank"
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
+            Problem kind = kindOf(e);
+            problem.setType(kind.type());
+            problem.setTitle(kind.title());
+            if (e instanceof TypeMismatchException mismatch) {
+                problem.setDetail(whatIsWrongWith(mismatch));
+            }
             withRequestId(problem, request);
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /** What is wrong with a path or query value, without echoing all of it or naming the server's types. */
+    private static String whatIsWrongWith(TypeMismatchException e) {
+        String name = "\"" + (e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(e.getPropertyName())) + "\"";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainViolation violation) {
+                return "parameter " + name + ": " + violation.getMessage();
+            }
+        }
+        Class<?> type = e.getRequiredType();
+        if (type != null && type.isEnum()) {
+            return "parameter " + name + " must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return "parameter " + name + " is not of the expected form";
     }
 
     private static Problem kindOf(Exception e) {
@@ -180,11 +259,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             problem.setProperty("requestId", RequestIds.of(http));
         }
         return problem;
-    }
-
-    private static String firstLine(String text) {
-        String line = text.lines().findFirst().orElse("");
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     /** Stands for the exception already turned into a problem, for the base class's bookkeeping. */

@@ -44,7 +44,28 @@ class RequestSizeLimit extends OncePerRequestFilter {
             problems.resolveException(request, response, null, new RequestTooLarge(limit));
             return;
         }
-        chain.doFilter(new Bounded(request, limit), response);
+        try {
+            chain.doFilter(new Bounded(request, limit), response);
+        } catch (RequestTooLarge | ServletException tooLarge) {
+            // read past the limit by a filter (form parameters, a cached body) rather than by a controller
+            if (!(causeIn(tooLarge) instanceof RequestTooLarge cause) || response.isCommitted()) {
+                throw tooLarge;
+            }
+            response.reset();
+            if (RequestIds.of(request) != null) {
+                response.setHeader(RequestIds.HEADER, RequestIds.of(request));
+            }
+            problems.resolveException(request, response, null, cause);
+        }
+    }
+
+    private static Throwable causeIn(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestTooLarge) {
+                return cause;
+            }
+        }
+        return thrown;
     }
 
     private static final class Bounded extends HttpServletRequestWrapper {

@@ -36,6 +36,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class RefusedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Pattern RECORD = Pattern.compile("^/api/v1/([a-z-]+)(?:/([^/]+))?");
+    /** Starting, completing or cancelling a session is a POST that changes it. */
+    private static final Pattern SESSION_TRANSITION = Pattern.compile("^/api/v1/sessions/[^/]+/(start|complete|cancel)$");
     private static final Map<String, String> ENTITY_OF_COLLECTION = Map.of(
             "patients", "Patient", "sessions", "CareSession", "robots", "Robot", "admin", "Configuration");
 
@@ -72,8 +74,9 @@ class RefusedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
         String type = ENTITY_OF_COLLECTION.getOrDefault(collection, "ApiResource");
         PatientId patient = "patients".equals(collection) ? patientIn(id).orElse(null) : null;
         String entityId = id == null || id.length() > EntityRef.MAX_ID_LENGTH ? collection : id;
-        audit.refused(Callers.of(request, actor), actionOf(request.getMethod()), new EntityRef(type, entityId),
-                patient);
+        AuditAction action = SESSION_TRANSITION.matcher(request.getRequestURI()).matches()
+                ? AuditAction.UPDATE : actionOf(request.getMethod());
+        audit.refused(Callers.of(request, actor), action, new EntityRef(type, entityId), patient);
     }
 
     private static Optional<PatientId> patientIn(String id) {

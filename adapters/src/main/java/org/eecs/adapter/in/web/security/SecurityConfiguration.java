@@ -1,5 +1,6 @@
 package org.eecs.adapter.in.web.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -40,6 +41,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged request to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        // the container's error page for a request that already failed: it shows no data, and
+                        // refusing it would turn every such failure into a misleading 401 or 403
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
