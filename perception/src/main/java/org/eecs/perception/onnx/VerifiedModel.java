@@ -1,0 +1,86 @@
+package org.eecs.perception.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * An ONNX model shipped on the classpath, loaded once after its SHA-256 has been checked against the one its
+ * provenance states: a model swapped or corrupted on disk is refused, never silently run. The session is
+ * thread-safe (ONNX Runtime allows concurrent {@code run} calls) and lives as long as this object.
+ */
+public final class VerifiedModel implements AutoCloseable {
+
+    private final String name;
+    private final OrtSession session;
+
+    private VerifiedModel(String name, OrtSession session) {
+        this.name = name;
+        this.session = session;
+    }
+
+    /**
+     * @param resource      the model's classpath resource, e.g. "/models/silero-vad-v5.onnx"
+     * @param sha256        the lower-case hex SHA-256 its provenance states
+     * @param intraOpThreads threads for one inference (ONNX Runtime's intra-op pool)
+     */
+    public static VerifiedModel load(String resource, String sha256, int intraOpThreads) {
+        byte[] bytes = read(resource);
+        String actual = sha256Of(bytes);
+        if (!actual.equals(Objects.requireNonNull(sha256, "sha256"))) {
+            throw new IllegalStateException("model " + resource + " has SHA-256 " + actual + ", expected " + sha256
+                    + ": refusing to run a model other than the one shipped");
+        }
+        try {
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            return new VerifiedModel(resource, OrtEnvironment.getEnvironment().createSession(bytes, options));
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not load " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    public OrtSession session() {
+        return session;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("could not close " + name, e);
+        }
+    }
+
+    static String sha256Of(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = VerifiedModel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("model " + resource + " is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read model " + resource, e);
+        }
+    }
+}
