@@ -8,11 +8,10 @@ import java.util.List;
 import org.eecs.testing.Api;
 import org.eecs.testing.Api.Answer;
 import org.eecs.testing.KeycloakServer;
-import org.eecs.testing.TestDatabase;
+import org.eecs.testing.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -103,13 +102,7 @@ class KeycloakEndToEndIT {
     static class RealKeycloak implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestDatabase.Server database = TestDatabase.server();
-            TestPropertyValues.of(
-                    "spring.datasource.url=" + database.jdbcUrl(),
-                    "spring.datasource.username=" + database.username(),
-                    "spring.datasource.password=" + database.password(),
-                    "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + KeycloakServer.shared().issuer()
-            ).applyTo(context);
+            TestEnvironment.apply(context, KeycloakServer.shared().issuer());
         }
     }
 }

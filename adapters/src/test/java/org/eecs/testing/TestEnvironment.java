@@ -12,12 +12,17 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        apply(context, TestIssuer.issuerUri());
+    }
+
+    /** The tests' database, and the given issuer as the only one the server trusts. */
+    public static void apply(ConfigurableApplicationContext context, String issuerUri) {
         TestDatabase.Server server = TestDatabase.server();
         TestPropertyValues.of(
                 "spring.datasource.url=" + server.jdbcUrl(),
                 "spring.datasource.username=" + server.username(),
                 "spring.datasource.password=" + server.password(),
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.issuerUri()
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri
         ).applyTo(context);
     }
 }
