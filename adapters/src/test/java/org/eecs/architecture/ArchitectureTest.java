@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hexagon's dependency rules, over the production classes of every backend module (domain, application and
- * adapters are all on this module's classpath). See docs/architecture.md.
+ * The hexagon's dependency rules, over the production classes of every backend module (domain, application,
+ * perception and adapters are all on this module's classpath). See docs/architecture.md.
  */
 class ArchitectureTest {
 
@@ -36,6 +36,14 @@ class ArchitectureTest {
         classes().that().resideInAPackage("org.eecs.application..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "org.eecs.domain..", "org.eecs.application..")
+                .check(eecs);
+    }
+
+    @Test
+    void perceptionIsALibraryOfItsOwn_onTheJdkAndOnnxRuntimeOnly() {
+        classes().that().resideInAPackage("org.eecs.perception..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "ai.onnxruntime..", "org.eecs.perception..")
                 .check(eecs);
     }
 
