@@ -2,7 +2,6 @@ package org.eecs.adapter.out.recognition.text;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Text cues from sentence embeddings, in process: all-MiniLM-L6-v2 (LangChain4j's bundled ONNX export, run by ONNX
- * Runtime; nothing is downloaded) compares what the patient said with labelled exemplar sentences
+ * Text cues from sentence embeddings, in process: all-MiniLM-L6-v2 ({@link MiniLmL6V2}: the ONNX export bundled in
+ * LangChain4j's jar, checksum-verified, run by ONNX Runtime on the calling thread; nothing is downloaded) compares what the patient said with labelled exemplar sentences
  * ({@code recognition/text-cue-exemplars.tsv}).
  *
  * <h2>Method</h2>
@@ -48,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p>Public only so that benchmarks outside this package can build one ({@link #withBundledExemplars()}); the
  * application gets it as its {@link RecognizeTextCues} bean.
  */
-public final class SentenceEmbeddingTextCues implements RecognizeTextCues {
+public final class SentenceEmbeddingTextCues implements RecognizeTextCues, AutoCloseable {
 
     public static final String MODEL_NAME = "all-minilm-l6-v2+eecs-exemplars";
 
@@ -105,13 +104,7 @@ public final class SentenceEmbeddingTextCues implements RecognizeTextCues {
 
     /** all-MiniLM-L6-v2 with the exemplars shipped in the application and the default settings. */
     public static SentenceEmbeddingTextCues withBundledExemplars() {
-        return new SentenceEmbeddingTextCues(SentenceEmbeddingTextCues::allMiniLmL6V2, TextCueExemplars.bundled(),
-                Settings.DEFAULTS);
-    }
-
-    static EmbeddingModel allMiniLmL6V2() {
-        // a direct executor: exemplars are embedded on the loading thread, no pool is left behind
-        return new AllMiniLmL6V2EmbeddingModel(Runnable::run);
+        return new SentenceEmbeddingTextCues(MiniLmL6V2::load, TextCueExemplars.bundled(), Settings.DEFAULTS);
     }
 
     @Override
@@ -134,6 +127,20 @@ public final class SentenceEmbeddingTextCues implements RecognizeTextCues {
     /** Loads the model and embeds the exemplars now, if that has not happened yet; returns how long it took. */
     public Duration load() {
         return loaded().loadTime();
+    }
+
+    /** Releases the model's ONNX Runtime session, if it was loaded. */
+    @Override
+    public synchronized void close() {
+        Loaded current = loaded;
+        loaded = null;
+        if (current != null && current.model() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close the text cue model " + MODEL_NAME, e);
+            }
+        }
     }
 
     /** Per care state, in {@link CareState} order, the mean of its top-k cosine similarities to the transcript. */
