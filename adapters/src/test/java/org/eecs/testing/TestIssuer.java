@@ -2,7 +2,12 @@ package org.eecs.testing;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -86,7 +91,28 @@ public final class TestIssuer {
                 throw new IllegalStateException(e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
+            warmUp(server);
         }
         return server;
+    }
+
+    /**
+     * The issuer answers its very first requests slowly (class loading, key generation): have them answered once
+     * here, so that the server under test meets an issuer as ready as a running Keycloak.
+     */
+    private static void warmUp(MockOAuth2Server server) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            for (String realm : List.of(REALM, OTHER_REALM)) {
+                http.send(HttpRequest.newBuilder(server.wellKnownUrl(realm).uri()).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                http.send(HttpRequest.newBuilder(server.jwksUrl(realm).uri()).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the test issuer did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

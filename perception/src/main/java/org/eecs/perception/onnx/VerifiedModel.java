@@ -18,6 +18,16 @@ import java.util.Objects;
  */
 public final class VerifiedModel implements AutoCloseable {
 
+    /**
+     * ONNX Runtime 1.29 collects telemetry when its environment is created, matching recursive regular expressions
+     * against the process's command line; a long command line (a long class path: IDE launches, JMH forks,
+     * {@code exec:exec}) overflows an ordinary thread stack and kills the JVM with SIGSEGV and no crash report.
+     * The one environment of the process is therefore created here, once, on a thread with room for that
+     * (reserved, not committed, memory).
+     */
+    private static final long ENVIRONMENT_STACK_BYTES = 256L << 20;
+    private static OrtEnvironment environment;
+
     private final String name;
     private final OrtSession session;
 
@@ -42,7 +52,7 @@ public final class VerifiedModel implements AutoCloseable {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
-            return new VerifiedModel(resource, OrtEnvironment.getEnvironment().createSession(bytes, options));
+            return new VerifiedModel(resource, environment().createSession(bytes, options));
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not load " + resource + ": " + e.getMessage(), e);
         }
@@ -63,6 +73,31 @@ public final class VerifiedModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new IllegalStateException("could not close " + name, e);
         }
+    }
+
+    /** Created on first use, not in a static initialiser: the creating thread runs code of this class. */
+    private static synchronized OrtEnvironment environment() {
+        if (environment == null) {
+            environment = environmentOnALargeStack();
+        }
+        return environment;
+    }
+
+    private static OrtEnvironment environmentOnALargeStack() {
+        OrtEnvironment[] environment = new OrtEnvironment[1];
+        Thread creator = new Thread(null, () -> environment[0] = OrtEnvironment.getEnvironment(),
+                "onnxruntime-environment", ENVIRONMENT_STACK_BYTES);
+        creator.start();
+        try {
+            creator.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting ONNX Runtime", e);
+        }
+        if (environment[0] == null) {
+            throw new IllegalStateException("ONNX Runtime's environment could not be created (see the log)");
+        }
+        return environment[0];
     }
 
     static String sha256Of(byte[] bytes) {

@@ -2,6 +2,7 @@ package org.eecs.adapter.in.web.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,12 +14,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The API is an OAuth2 resource server for Keycloak-issued JWTs: signature (from the issuer's JWKS), issuer,
@@ -77,11 +79,24 @@ class SecurityConfiguration {
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
                           @Value("${eecs.security.audience}") String audience) {
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
+                    .restOperations(identityProviderClient())
+                    .build();
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                     JwtValidators.createDefaultWithIssuer(issuer),
                     new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience))));
             return decoder;
         });
+    }
+
+    /**
+     * Fetches the issuer's metadata and signing keys with explicit timeouts: patient enough for an identity
+     * provider answering its first request slowly, bounded so that a dead one fails requests instead of hanging.
+     */
+    private static RestTemplate identityProviderClient() {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(5));
+        requests.setReadTimeout(Duration.ofSeconds(15));
+        return new RestTemplate(requests);
     }
 }

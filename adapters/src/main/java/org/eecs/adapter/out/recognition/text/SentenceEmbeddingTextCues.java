@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eecs.application.port.out.RecognizeTextCues;
@@ -51,15 +50,6 @@ public final class SentenceEmbeddingTextCues implements RecognizeTextCues, AutoC
 
     public static final String MODEL_NAME = "all-minilm-l6-v2+eecs-exemplars";
 
-    /**
-     * The stack of the thread that loads ONNX Runtime. ONNX Runtime 1.29.0 collects telemetry when its environment
-     * is created, matching regular expressions (GCC's recursive std::regex) against the process's command line; a
-     * command line of a few tens of kilobytes (a long class path, as with exec:exec, JMH forks or IDE launches)
-     * overflows a default 1 MB Java thread stack and kills the JVM with SIGSEGV, without a crash report. 8 MB was
-     * measured enough for a 20 kB command line; 256 MB of reserved (not committed) stack leaves ample room.
-     * Setting {@code ORT_DISABLE_TELEMETRY=1} in the environment avoids that code path altogether.
-     */
-    static final long LOADING_STACK_BYTES = 256L << 20;
 
     private static final Logger log = LoggerFactory.getLogger(SentenceEmbeddingTextCues.class);
     private static final Pattern A_WORD = Pattern.compile("[\\p{L}\\p{N}]");
@@ -203,7 +193,7 @@ public final class SentenceEmbeddingTextCues implements RecognizeTextCues, AutoC
             synchronized (this) {
                 current = loaded;
                 if (current == null) {
-                    current = onLargeStack(this::load0);
+                    current = loadModelAndExemplars();
                     loaded = current;
                     log.info("Text cues ready: {} with {} exemplars loaded in {} ms", modelRef,
                             exemplars.exemplars().size(), current.loadTime().toMillis());
@@ -213,7 +203,7 @@ public final class SentenceEmbeddingTextCues implements RecognizeTextCues, AutoC
         return current;
     }
 
-    private Loaded load0() {
+    private Loaded loadModelAndExemplars() {
         long start = System.nanoTime();
         EmbeddingModel model = modelLoader.get();
         List<TextCueExemplars.Exemplar> all = exemplars.exemplars();
@@ -229,30 +219,6 @@ public final class SentenceEmbeddingTextCues implements RecognizeTextCues, AutoC
             byState[s][filled[s]++] = normalised(embeddings.get(i).vector());
         }
         return new Loaded(model, byState, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static <T> T onLargeStack(Supplier<T> work) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread loader = new Thread(null, () -> {
-            try {
-                result.set(work.get());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "text-cues-model-load", LOADING_STACK_BYTES);
-        loader.start();
-        try {
-            loader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the text cue model", e);
-        }
-        Throwable t = failure.get();
-        if (t != null) {
-            throw new IllegalStateException("could not load the text cue model " + MODEL_NAME + ": " + t, t);
-        }
-        return result.get();
     }
 
     private static float[] normalised(float[] vector) {
