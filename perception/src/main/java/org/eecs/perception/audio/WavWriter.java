@@ -1,0 +1,27 @@
+package org.eecs.perception.audio;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** Writes 16-bit PCM WAV files (canonical 44-byte header), e.g. to send a cut segment on to speech recognition. */
+public final class WavWriter {
+
+    private WavWriter() {
+    }
+
+    public static byte[] wav(PcmAudio audio) {
+        return wav(audio.toPcm16LittleEndian(), audio.sampleRate(), 1);
+    }
+
+    /** @param pcm interleaved 16-bit signed little-endian samples */
+    public static byte[] wav(byte[] pcm, int sampleRate, int channels) {
+        ByteBuffer out = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + pcm.length)
+                .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16)
+                .putShort((short) 1).putShort((short) channels).putInt(sampleRate)
+                .putInt(sampleRate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(pcm.length).put(pcm);
+        return out.array();
+    }
+}
