@@ -1,0 +1,117 @@
+package org.eecs.adapter.out.speech;
+
+import edu.cmu.sphinx.api.Configuration;
+import edu.cmu.sphinx.api.Context;
+import edu.cmu.sphinx.recognizer.Recognizer;
+import edu.cmu.sphinx.result.Result;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.StringJoiner;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eecs.perception.audio.PcmAudio;
+
+/**
+ * CMU Sphinx4 with its US-English acoustic model, dictionary and trigram language model (sphinx4-data), allocated
+ * once and reused for every utterance.
+ *
+ * <p>Sphinx's own {@code StreamSpeechRecognizer} allocates the whole recognizer (acoustic model, dictionary,
+ * language model, lexical tree) in every {@code startRecognition} and frees it in {@code stopRecognition}: one to
+ * three seconds and gigabytes of garbage per utterance. Here the {@link Context} and its {@link Recognizer} are
+ * built and allocated once; each utterance is handed to the context's stream data source and decoded with
+ * {@code recognize()} until the stream is exhausted. A recognizer decodes one stream at a time, so
+ * {@link #recognize} is serialised.
+ */
+final class SphinxRecognizer {
+
+    static final String MODELS = "resource:/edu/cmu/sphinx/models/en-us/";
+
+    private final Context context;
+    private final Recognizer recognizer;
+
+    /**
+     * @param absoluteBeamWidth the most hypotheses kept per frame (Sphinx's default 20000; smaller is faster)
+     * @param relativeBeamWidth hypotheses scoring below the best times this are pruned (Sphinx's default 1e-60)
+     * @param languageWeight    weight of the language model against the acoustics (Sphinx's default 8)
+     */
+    SphinxRecognizer(int absoluteBeamWidth, double relativeBeamWidth, double languageWeight) {
+        Configuration configuration = new Configuration();
+        configuration.setAcousticModelPath(MODELS + "en-us");
+        configuration.setDictionaryPath(MODELS + "cmudict-en-us.dict");
+        configuration.setLanguageModelPath(MODELS + "en-us.lm.bin");
+        configuration.setSampleRate(PcmAudio.RATE);
+        // Context instantiates every component in its constructor, and changing a global property afterwards
+        // re-configures live components (leaving the front end unlinked), so the settings go into the
+        // configuration file it starts from: Sphinx's own default, with our values and without its monitors.
+        Path config = null;
+        try {
+            config = Files.createTempFile("eecs-sphinx", ".config.xml");
+            Files.writeString(config, tuned(absoluteBeamWidth, relativeBeamWidth, languageWeight));
+            context = new Context(config.toString(), configuration);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the Sphinx4 models", e);
+        } finally {
+            deleteQuietly(config);
+        }
+        recognizer = context.getInstance(Recognizer.class);
+        recognizer.allocate();
+    }
+
+    static String tuned(int absoluteBeamWidth, double relativeBeamWidth, double languageWeight) throws IOException {
+        String xml;
+        try (InputStream in = Context.class.getResourceAsStream("/edu/cmu/sphinx/api/default.config.xml")) {
+            if (in == null) {
+                throw new IOException("sphinx4-core's default.config.xml is not on the classpath");
+            }
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        xml = global(xml, "logLevel", "WARNING");
+        xml = global(xml, "absoluteBeamWidth", Integer.toString(absoluteBeamWidth));
+        xml = global(xml, "relativeBeamWidth", Double.toString(relativeBeamWidth));
+        xml = global(xml, "languageWeight", Double.toString(languageWeight));
+        // each utterance is decoded whole: normalise the cepstra over the utterance itself (BatchCMN) rather
+        // than with LiveCMN's running mean, which would carry over from one caller's audio to the next
+        xml = xml.replace("<item>liveCMN </item>", "<item>batchCMN </item>");
+        return xml.replaceAll("(?s)<propertylist name=\"monitors\">.*?</propertylist>", "");
+    }
+
+    private static String global(String xml, String name, String value) {
+        Matcher m = Pattern.compile("(<property name=\"" + name + "\"\\s+value=\")[^\"]*(\"/>)").matcher(xml);
+        if (!m.find()) {
+            throw new IllegalStateException("sphinx4's default.config.xml has no global property " + name);
+        }
+        return m.replaceFirst(Matcher.quoteReplacement(m.group(1) + value + m.group(2)));
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file left behind is harmless
+            }
+        }
+    }
+
+    /** The words heard in 16 kHz mono audio, fillers and silences left out; empty when there were none. */
+    synchronized String recognize(PcmAudio audio) {
+        if (audio.sampleRate() != PcmAudio.RATE) {
+            throw new IllegalArgumentException("Sphinx4's model needs 16 kHz audio, got " + audio.sampleRate());
+        }
+        context.setSpeechSource(new ByteArrayInputStream(audio.toPcm16LittleEndian()));
+        StringJoiner words = new StringJoiner(" ");
+        Result result;
+        while ((result = recognizer.recognize()) != null) {
+            String hypothesis = result.getBestResultNoFiller().strip();
+            if (!hypothesis.isEmpty()) {
+                words.add(hypothesis);
+            }
+        }
+        return words.toString();
+    }
+}
