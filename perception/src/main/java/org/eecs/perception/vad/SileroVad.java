@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.Map;
 import org.eecs.perception.onnx.VerifiedModel;
 
@@ -29,18 +30,13 @@ public final class SileroVad implements AutoCloseable {
     private static final long[] INPUT_SHAPE = {1, CONTEXT + FRAME};
     private static final long[] STATE_SHAPE = {2, 1, 128};
     private static final int STATE_SIZE = 2 * 128;
+    private static final long[] SCALAR = {};
+    private static final long[] RATE = {SAMPLE_RATE};
 
     private final VerifiedModel model;
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
-    private final OnnxTensor sampleRate;
-
     private SileroVad(VerifiedModel model) {
         this.model = model;
-        try {
-            this.sampleRate = OnnxTensor.createTensor(environment, (long) SAMPLE_RATE);
-        } catch (OrtException e) {
-            throw new IllegalStateException("could not create the sample-rate tensor", e);
-        }
     }
 
     /** Loads the shipped model after checking its SHA-256; one intra-op thread is plenty for a 32 ms frame. */
@@ -59,7 +55,6 @@ public final class SileroVad implements AutoCloseable {
 
     @Override
     public void close() {
-        sampleRate.close();
         model.close();
     }
 
@@ -91,7 +86,10 @@ public final class SileroVad implements AutoCloseable {
             float probability;
             try (OnnxTensor in = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), INPUT_SHAPE);
                  OnnxTensor st = OnnxTensor.createTensor(environment, FloatBuffer.wrap(state), STATE_SHAPE);
-                 OrtSession.Result result = model.session().run(Map.of("input", in, "state", st, "sr", sampleRate))) {
+                 // a scalar backed by a buffer the tensor owns, made per call (a boxed-scalar tensor shared
+                 // across calls crashed ONNX Runtime 1.29 intermittently)
+                 OnnxTensor sr = OnnxTensor.createTensor(environment, LongBuffer.wrap(RATE), SCALAR);
+                 OrtSession.Result result = model.session().run(Map.of("input", in, "state", st, "sr", sr))) {
                 probability = ((float[][]) result.get("output").orElseThrow().getValue())[0][0];
                 FloatBuffer next = ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer();
                 float[] updated = new float[STATE_SIZE];

@@ -74,6 +74,10 @@ final class SphinxRecognizer {
         xml = global(xml, "absoluteBeamWidth", Integer.toString(absoluteBeamWidth));
         xml = global(xml, "relativeBeamWidth", Double.toString(relativeBeamWidth));
         xml = global(xml, "languageWeight", Double.toString(languageWeight));
+        // only the best hypothesis is read, so no word lattice is built: same words on LibriVox, peak heap
+        // about 830 MB instead of 1.1 GB (keepAllTokens stays on: turning it off doubled the word error rate)
+        xml = xml.replace("<property name=\"buildWordLattice\" value=\"true\"/>",
+                "<property name=\"buildWordLattice\" value=\"false\"/>");
         // each utterance is decoded whole: normalise the cepstra over the utterance itself (BatchCMN) rather
         // than with LiveCMN's running mean, which would carry over from one caller's audio to the next
         xml = xml.replace("<item>liveCMN </item>", "<item>batchCMN </item>");
