@@ -86,8 +86,8 @@ public final class SileroVad implements AutoCloseable {
             float probability;
             try (OnnxTensor in = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), INPUT_SHAPE);
                  OnnxTensor st = OnnxTensor.createTensor(environment, FloatBuffer.wrap(state), STATE_SHAPE);
-                 // a scalar backed by a buffer the tensor owns, made per call (a boxed-scalar tensor shared
-                 // across calls crashed ONNX Runtime 1.29 intermittently)
+                 // the rate as an int64 scalar (shape []), made per call like the other inputs so that the model
+                 // object holds no native tensor of its own
                  OnnxTensor sr = OnnxTensor.createTensor(environment, LongBuffer.wrap(RATE), SCALAR);
                  OrtSession.Result result = model.session().run(Map.of("input", in, "state", st, "sr", sr))) {
                 probability = ((float[][]) result.get("output").orElseThrow().getValue())[0][0];
