@@ -19,14 +19,13 @@ import java.util.Objects;
 public final class VerifiedModel implements AutoCloseable {
 
     /**
-     * ONNX Runtime 1.29 collects telemetry when its environment is created, matching recursive regular expressions
+     * ONNX Runtime 1.29 collects telemetry when it starts and loads a model, matching recursive regular expressions
      * against the process's command line; a long command line (a long class path: IDE launches, JMH forks,
      * {@code exec:exec}) overflows an ordinary thread stack and kills the JVM with SIGSEGV and no crash report.
-     * The one environment of the process is therefore created here, once, on a thread with room for that
-     * (reserved, not committed, memory).
+     * The environment and every session are therefore created on a thread with room for that (reserved, not
+     * committed, memory); running a session afterwards needs no such room.
      */
-    private static final long ENVIRONMENT_STACK_BYTES = 256L << 20;
-    private static OrtEnvironment environment;
+    private static final long LOADING_STACK_BYTES = 256L << 20;
 
     private final String name;
     private final OrtSession session;
@@ -48,14 +47,13 @@ public final class VerifiedModel implements AutoCloseable {
             throw new IllegalStateException("model " + resource + " has SHA-256 " + actual + ", expected " + sha256
                     + ": refusing to run a model other than the one shipped");
         }
-        try {
+        OrtSession session = onALargeStack(() -> {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
-            return new VerifiedModel(resource, environment().createSession(bytes, options));
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not load " + resource + ": " + e.getMessage(), e);
-        }
+            return OrtEnvironment.getEnvironment().createSession(bytes, options);
+        }, resource);
+        return new VerifiedModel(resource, session);
     }
 
     public OrtSession session() {
@@ -75,29 +73,32 @@ public final class VerifiedModel implements AutoCloseable {
         }
     }
 
-    /** Created on first use, not in a static initialiser: the creating thread runs code of this class. */
-    private static synchronized OrtEnvironment environment() {
-        if (environment == null) {
-            environment = environmentOnALargeStack();
-        }
-        return environment;
-    }
-
-    private static OrtEnvironment environmentOnALargeStack() {
-        OrtEnvironment[] environment = new OrtEnvironment[1];
-        Thread creator = new Thread(null, () -> environment[0] = OrtEnvironment.getEnvironment(),
-                "onnxruntime-environment", ENVIRONMENT_STACK_BYTES);
-        creator.start();
+    private static OrtSession onALargeStack(Loading loading, String resource) {
+        OrtSession[] session = new OrtSession[1];
+        Exception[] failure = new Exception[1];
+        Thread loader = new Thread(null, () -> {
+            try {
+                session[0] = loading.load();
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        }, "onnx-model-loading", LOADING_STACK_BYTES);
+        loader.start();
         try {
-            creator.join();
+            loader.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting ONNX Runtime", e);
+            throw new IllegalStateException("interrupted while loading " + resource, e);
         }
-        if (environment[0] == null) {
-            throw new IllegalStateException("ONNX Runtime's environment could not be created (see the log)");
+        if (session[0] == null) {
+            String reason = failure[0] == null ? "see the log" : failure[0].getMessage();
+            throw new IllegalStateException("ONNX Runtime could not load " + resource + ": " + reason, failure[0]);
         }
-        return environment[0];
+        return session[0];
+    }
+
+    private interface Loading {
+        OrtSession load() throws OrtException;
     }
 
     static String sha256Of(byte[] bytes) {
