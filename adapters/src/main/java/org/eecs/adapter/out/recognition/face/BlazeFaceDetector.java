@@ -1,0 +1,154 @@
+package org.eecs.adapter.out.recognition.face;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.eecs.perception.onnx.VerifiedModel;
+
+/**
+ * BlazeFace (front camera, 256x256) on ONNX Runtime: finds faces and their 6 keypoints in a frame.
+ *
+ * <p>The frame is letterboxed into the 256x256 input: scaled by {@code 256 / max(width, height)} (aspect ratio
+ * kept, bilinear), centred, the rest black; pixels fed as RGB {@code x / 127.5 - 1}. Each of the 896 anchors
+ * (a 16x16 grid with 2 anchors a cell at stride 16, then an 8x8 grid with 6 a cell at stride 32, each at its
+ * cell's centre) predicts a score logit and 16 numbers in input pixels: the box centre's offset from the anchor,
+ * the box's width and height, and the 6 keypoints' offsets from the anchor. Scores are sigmoided (logits clipped
+ * to +-100), boxes with a score below {@code minScore} dropped, and the rest reduced by greedy non-maximum
+ * suppression (highest score first; a box overlapping a kept one by more than {@code iouThreshold} is dropped).
+ * Boxes and keypoints are mapped back to the original frame's pixels.
+ *
+ * <p>One ONNX session, loaded once with its SHA-256 checked; {@link #detect} is thread-safe.
+ */
+final class BlazeFaceDetector implements AutoCloseable {
+
+    static final int INPUT_SIZE = 256;
+    private static final int ANCHORS = 896;
+    private static final int VALUES = 16;
+    private static final float[] ANCHOR_X = new float[ANCHORS];
+    private static final float[] ANCHOR_Y = new float[ANCHORS];
+
+    static {
+        int i = 0;
+        int[][] layers = {{16, 2}, {32, 6}}; // stride, anchors a cell
+        for (int[] layer : layers) {
+            int stride = layer[0];
+            int cells = INPUT_SIZE / stride;
+            for (int gy = 0; gy < cells; gy++) {
+                for (int gx = 0; gx < cells; gx++) {
+                    for (int n = 0; n < layer[1]; n++) {
+                        ANCHOR_X[i] = stride * (gx + 0.5f);
+                        ANCHOR_Y[i] = stride * (gy + 0.5f);
+                        i++;
+                    }
+                }
+            }
+        }
+    }
+
+    private final VerifiedModel model;
+    private final double minScore;
+    private final double iouThreshold;
+
+    BlazeFaceDetector(VerifiedModel model, double minScore, double iouThreshold) {
+        this.model = model;
+        this.minScore = minScore;
+        this.iouThreshold = iouThreshold;
+    }
+
+    /** The faces found, best score first. */
+    List<DetectedFace> detect(RgbImage image) {
+        double scale = (double) INPUT_SIZE / Math.max(image.width(), image.height());
+        double padX = (INPUT_SIZE - image.width() * scale) / 2;
+        double padY = (INPUT_SIZE - image.height() * scale) / 2;
+        float[] input = letterbox(image, scale, padX, padY);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
+                new long[]{1, INPUT_SIZE, INPUT_SIZE, 3});
+             OrtSession.Result result = model.session().run(Map.of("input", tensor))) {
+            float[] scores = new float[ANCHORS];
+            float[] boxes = new float[ANCHORS * VALUES];
+            read(result, "Identity", scores, 0);
+            read(result, "Identity_1", scores, 512);
+            read(result, "Identity_2", boxes, 0);
+            read(result, "Identity_3", boxes, 512 * VALUES);
+            return decode(scores, boxes, scale, padX, padY);
+        } catch (OrtException e) {
+            throw new IllegalStateException("BlazeFace failed on a " + image.width() + "x" + image.height()
+                    + " frame: " + e.getMessage(), e);
+        }
+    }
+
+    private static void read(OrtSession.Result result, String name, float[] into, int offset) {
+        OnnxTensor tensor = (OnnxTensor) result.get(name)
+                .orElseThrow(() -> new IllegalStateException("BlazeFace gave no output " + name));
+        FloatBuffer buffer = tensor.getFloatBuffer();
+        buffer.get(into, offset, buffer.remaining());
+    }
+
+    private static float[] letterbox(RgbImage image, double scale, double padX, double padY) {
+        float[] input = new float[INPUT_SIZE * INPUT_SIZE * 3];
+        java.util.Arrays.fill(input, -1f);
+        float[] rgb = new float[3];
+        int x0 = (int) Math.floor(padX);
+        int y0 = (int) Math.floor(padY);
+        int x1 = (int) Math.ceil(INPUT_SIZE - padX);
+        int y1 = (int) Math.ceil(INPUT_SIZE - padY);
+        for (int v = y0; v < y1; v++) {
+            double sy = (v + 0.5 - padY) / scale;
+            for (int u = x0; u < x1; u++) {
+                double sx = (u + 0.5 - padX) / scale;
+                image.sample(sx, sy, rgb);
+                int at = (v * INPUT_SIZE + u) * 3;
+                input[at] = rgb[0] / 127.5f - 1;
+                input[at + 1] = rgb[1] / 127.5f - 1;
+                input[at + 2] = rgb[2] / 127.5f - 1;
+            }
+        }
+        return input;
+    }
+
+    private List<DetectedFace> decode(float[] logits, float[] raw, double scale, double padX, double padY) {
+        List<DetectedFace> candidates = new ArrayList<>();
+        for (int i = 0; i < ANCHORS; i++) {
+            double logit = Math.max(-100, Math.min(100, logits[i]));
+            double score = 1 / (1 + Math.exp(-logit));
+            if (score < minScore) {
+                continue;
+            }
+            int at = i * VALUES;
+            double cx = ANCHOR_X[i] + raw[at];
+            double cy = ANCHOR_Y[i] + raw[at + 1];
+            double w = raw[at + 2];
+            double h = raw[at + 3];
+            if (w <= 0 || h <= 0) {
+                continue;
+            }
+            double[] keypoints = new double[2 * DetectedFace.KEYPOINTS];
+            for (int k = 0; k < DetectedFace.KEYPOINTS; k++) {
+                keypoints[2 * k] = (ANCHOR_X[i] + raw[at + 4 + 2 * k] - padX) / scale;
+                keypoints[2 * k + 1] = (ANCHOR_Y[i] + raw[at + 5 + 2 * k] - padY) / scale;
+            }
+            candidates.add(new DetectedFace((cx - w / 2 - padX) / scale, (cy - h / 2 - padY) / scale,
+                    w / scale, h / scale, score, keypoints));
+        }
+        candidates.sort(Comparator.comparingDouble(DetectedFace::score).reversed());
+        List<DetectedFace> kept = new ArrayList<>();
+        for (DetectedFace candidate : candidates) {
+            if (kept.stream().allMatch(face -> face.intersectionOverUnion(candidate) <= iouThreshold)) {
+                kept.add(candidate);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,61 @@
+package org.eecs.adapter.out.recognition.face;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes one encoded frame (JPEG, PNG, anything ImageIO reads). A frame the decoder only half understood is
+ * unreadable too: ImageIO's JPEG reader returns a truncated file's image with the missing part filled in and only
+ * a warning, and such a frame must not be classified as if it were whole.
+ */
+final class FrameDecoder {
+
+    private FrameDecoder() {
+    }
+
+    /** Why a frame could not be used. */
+    static final class UnreadableFrame extends Exception {
+        UnreadableFrame(String problem) {
+            super(problem, null, false, false);
+        }
+    }
+
+    static RgbImage decode(byte[] encoded) throws UnreadableFrame {
+        if (encoded.length == 0) {
+            throw new UnreadableFrame("the frame is empty (0 bytes)");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new UnreadableFrame("not an image format ImageIO can read (" + encoded.length
+                        + " bytes starting " + HexFormat.of().formatHex(encoded, 0, Math.min(8, encoded.length)) + ")");
+            }
+            ImageReader reader = readers.next();
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            try {
+                reader.setInput(in, true, true);
+                var image = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new UnreadableFrame(reader.getFormatName() + " decoder reported " + String.join("; ", warnings)
+                            + " (" + encoded.length + " bytes)");
+                }
+                return RgbImage.of(image);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new UnreadableFrame("decoding failed: " + e.getMessage() + " (" + encoded.length + " bytes)");
+        } catch (RuntimeException e) {
+            // ImageIO's decoders throw unchecked exceptions on some malformed input
+            throw new UnreadableFrame("decoding failed: " + e + " (" + encoded.length + " bytes)");
+        }
+    }
+}
