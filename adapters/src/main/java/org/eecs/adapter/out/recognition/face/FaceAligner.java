@@ -1,0 +1,78 @@
+package org.eecs.adapter.out.recognition.face;
+
+/**
+ * Cuts the face out of a frame for the expression model, aligned by the eyes.
+ *
+ * <p>The crop is a square of side {@code max(box width, box height) * (1 + margin)} centred on the detector's
+ * box, turned by the angle of the line between the two eyes so that the eyes come out level, and resampled to the
+ * model's input size (bilinear, with k x k supersampling when the crop shrinks by a factor k > 1, k at most 4).
+ * The model's input tensor is filled directly: luma {@code 0.299 R + 0.587 G + 0.114 B} for a one-channel model,
+ * R, G, B for a three-channel one, each normalised as the descriptor says, in its layout.
+ */
+final class FaceAligner {
+
+    private final ExpressionModelDescriptor descriptor;
+    private final double margin;
+    private final float[] mean;
+    private final float[] std;
+
+    FaceAligner(ExpressionModelDescriptor descriptor, double margin) {
+        if (!(margin >= 0 && margin <= 2)) {
+            throw new IllegalArgumentException("the crop margin must be 0..2 (a fraction of the face box), got " + margin);
+        }
+        this.descriptor = descriptor;
+        this.margin = margin;
+        this.mean = new float[descriptor.channels()];
+        this.std = new float[descriptor.channels()];
+        for (int c = 0; c < descriptor.channels(); c++) {
+            mean[c] = descriptor.mean().get(c).floatValue();
+            std[c] = descriptor.std().get(c).floatValue();
+        }
+    }
+
+    /** The values of one input, {@code inputSize * inputSize * channels} floats in the descriptor's layout. */
+    float[] crop(RgbImage image, DetectedFace face) {
+        int size = descriptor.inputSize();
+        int channels = descriptor.channels();
+        double side = Math.max(face.width(), face.height()) * (1 + margin);
+        double step = side / size;
+        int k = (int) Math.max(1, Math.min(4, Math.ceil(step)));
+        double angle = face.eyeLineAngle();
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        double cx = face.centreX();
+        double cy = face.centreY();
+        float[] values = new float[size * size * channels];
+        float[] rgb = new float[3];
+        float[] sum = new float[3];
+        for (int v = 0; v < size; v++) {
+            for (int u = 0; u < size; u++) {
+                sum[0] = sum[1] = sum[2] = 0;
+                for (int sv = 0; sv < k; sv++) {
+                    double dy = (v + (sv + 0.5) / k) * step - side / 2;
+                    for (int su = 0; su < k; su++) {
+                        double dx = (u + (su + 0.5) / k) * step - side / 2;
+                        image.sample(cx + dx * cos - dy * sin, cy + dx * sin + dy * cos, rgb);
+                        sum[0] += rgb[0];
+                        sum[1] += rgb[1];
+                        sum[2] += rgb[2];
+                    }
+                }
+                float n = k * k;
+                if (channels == 1) {
+                    float luma = (0.299f * sum[0] + 0.587f * sum[1] + 0.114f * sum[2]) / n;
+                    values[v * size + u] = (luma / 255f - mean[0]) / std[0];
+                } else {
+                    for (int c = 0; c < 3; c++) {
+                        float x = (sum[c] / n / 255f - mean[c]) / std[c];
+                        int at = descriptor.layout() == ExpressionModelDescriptor.Layout.NHWC
+                                ? (v * size + u) * 3 + c
+                                : (c * size + v) * size + u;
+                        values[at] = x;
+                    }
+                }
+            }
+        }
+        return values;
+    }
+}
