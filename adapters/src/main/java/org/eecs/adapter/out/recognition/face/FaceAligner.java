@@ -5,11 +5,13 @@ package org.eecs.adapter.out.recognition.face;
  *
  * <p>The crop is a square of side {@code max(box width, box height) * (1 + margin)} centred on the detector's
  * box, turned by the angle of the line between the two eyes so that the eyes come out level, and resampled to the
- * model's input size (bilinear, with k x k supersampling when the crop shrinks by a factor k > 1, k at most 4).
+ * model's input size (bilinear, with k x k supersampling when the crop shrinks by a factor k > 1, k at most 3).
  * The model's input tensor is filled directly: luma {@code 0.299 R + 0.587 G + 0.114 B} for a one-channel model,
  * R, G, B for a three-channel one, each normalised as the descriptor says, in its layout.
  */
 final class FaceAligner {
+
+    private static final int MAX_SUPERSAMPLING = 3;
 
     private final ExpressionModelDescriptor descriptor;
     private final double margin;
@@ -36,7 +38,7 @@ final class FaceAligner {
         int channels = descriptor.channels();
         double side = Math.max(face.width(), face.height()) * (1 + margin);
         double step = side / size;
-        int k = (int) Math.max(1, Math.min(4, Math.ceil(step)));
+        int k = (int) Math.max(1, Math.min(MAX_SUPERSAMPLING, Math.ceil(step)));
         double angle = face.eyeLineAngle();
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);

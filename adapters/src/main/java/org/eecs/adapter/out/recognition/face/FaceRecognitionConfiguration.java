@@ -22,9 +22,9 @@ class FaceRecognitionConfiguration {
     RecognizeFacialExpression recognizeFacialExpression(FaceRecognitionProperties properties) {
         OnnxFacialExpressionRecognizer recognizer = create(properties);
         ExpressionModelDescriptor descriptor = properties.expression().descriptor();
-        log.info("Facial expression recognition: {} and {}@{} ({} classes), {} ONNX Runtime threads each",
-                properties.detector().resource(), descriptor.name(), descriptor.version(),
-                descriptor.labels().size(), properties.threads());
+        log.info("Facial expression recognition: {} and {}@{} ({} classes), {} ONNX Runtime threads each, {} frame "
+                        + "workers", properties.detector().resource(), descriptor.name(), descriptor.version(),
+                descriptor.labels().size(), properties.threads(), properties.frameWorkers());
         return recognizer;
     }
 
@@ -38,7 +38,7 @@ class FaceRecognitionConfiguration {
             ExpressionClassifier classifier = new ExpressionClassifier(
                     VerifiedModel.load(descriptor.resource(), descriptor.sha256(), properties.threads()), descriptor);
             return new OnnxFacialExpressionRecognizer(detector, classifier, settings.cropMargin(),
-                    settings.minConfidence());
+                    settings.minConfidence(), properties.frameWorkers());
         } catch (RuntimeException e) {
             detector.close();
             throw e;

@@ -23,22 +23,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   softmaxed: false
  * </pre>
  *
- * @param threads    ONNX Runtime intra-op threads for each model (default: the available processors, at most 4)
+ * @param threads      ONNX Runtime intra-op threads for each model (default 1: these models are small, and the
+ *                     frames of a clip are spread over the frame workers instead)
+ * @param frameWorkers how many frames of a clip are decoded, detected and cropped at once (default: the available
+ *                     processors, at most 4)
  * @param detector   the face detector's settings
  * @param expression the expression model's description
  */
 @ConfigurationProperties("eecs.recognition.face")
-record FaceRecognitionProperties(Integer threads, Detector detector, Expression expression) {
+record FaceRecognitionProperties(Integer threads, Integer frameWorkers, Detector detector, Expression expression) {
 
     FaceRecognitionProperties {
-        threads = threads != null ? threads : Math.min(4, Runtime.getRuntime().availableProcessors());
+        threads = threads != null ? threads : 1;
+        frameWorkers = frameWorkers != null ? frameWorkers : Math.min(4, Runtime.getRuntime().availableProcessors());
         detector = detector != null ? detector : new Detector(null, null, null, null, null, null);
         expression = expression != null ? expression
                 : new Expression(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static FaceRecognitionProperties defaults() {
-        return new FaceRecognitionProperties(null, null, null);
+        return new FaceRecognitionProperties(null, null, null, null);
     }
 
     /**

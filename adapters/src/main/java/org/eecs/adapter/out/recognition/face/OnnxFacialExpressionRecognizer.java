@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eecs.application.port.out.RecognizeFacialExpression;
 import org.eecs.application.port.out.VideoClip;
 import org.eecs.domain.TimeWindow;
@@ -17,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Dynamic facial expression recognition over a clip of T frames, in process on ONNX Runtime.
  *
- * <p>Each frame in turn: decode ({@link FrameDecoder}; an unreadable or truncated image is
+ * <p>Each frame (several at a time, on the adapter's frame workers): decode ({@link FrameDecoder}; an unreadable or truncated image is
  * {@code SKIPPED_UNREADABLE}, its problem logged, and the clip goes on); detect faces ({@link BlazeFaceDetector};
  * none is {@code SKIPPED_NO_FACE}); choose the patient's face, the one with the largest
  * {@code area * (1 - distance of its centre from the frame's centre / half the frame's diagonal)}, and record how
@@ -39,9 +44,18 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
     private final FaceAligner aligner;
     private final double minFaceConfidence;
     private final ModelRef modelRef;
+    private final ExecutorService frameWorkers;
+    private static final long WORKER_STACK_BYTES = 16L << 20;
 
+    /**
+     * @param frameWorkers how many frames are decoded, detected and cropped at the same time (threads of a pool of
+     *                     this adapter's own, started here and stopped by {@link #close()})
+     */
     OnnxFacialExpressionRecognizer(BlazeFaceDetector detector, ExpressionClassifier classifier, double cropMargin,
-                                   double minFaceConfidence) {
+                                   double minFaceConfidence, int frameWorkers) {
+        if (frameWorkers < 1) {
+            throw new IllegalArgumentException("need at least one frame worker, got " + frameWorkers);
+        }
         if (!(minFaceConfidence >= 0 && minFaceConfidence <= 1)) {
             throw new IllegalArgumentException("minimum face confidence must be 0..1, got " + minFaceConfidence);
         }
@@ -50,37 +64,28 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
         this.aligner = new FaceAligner(classifier.descriptor(), cropMargin);
         this.minFaceConfidence = minFaceConfidence;
         this.modelRef = new ModelRef(classifier.descriptor().name(), classifier.descriptor().version());
+        AtomicInteger workers = new AtomicInteger();
+        this.frameWorkers = Executors.newFixedThreadPool(frameWorkers, task -> {
+            // a generous stack: ONNX Runtime's native code has crashed the JVM on 1 MB thread stacks here
+            Thread thread = new Thread(null, task, "face-frames-" + workers.incrementAndGet(), WORKER_STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
     public FaceReading recognize(VideoClip clip) {
         List<VideoClip.Frame> frames = clip.frames();
+        List<PreparedFrame> prepared = prepareAll(frames);
         List<FrameOutcome> outcomes = new ArrayList<>(frames.size());
         List<float[]> crops = new ArrayList<>();
         List<Double> faceScores = new ArrayList<>();
-        for (int index = 0; index < frames.size(); index++) {
-            RgbImage image;
-            try {
-                image = FrameDecoder.decode(frames.get(index).image());
-            } catch (FrameDecoder.UnreadableFrame e) {
-                log.warn("Face recognition: frame {} of {} is unreadable and skipped: {}", index, frames.size(),
-                        e.getMessage());
-                outcomes.add(new FrameOutcome(index, Use.SKIPPED_UNREADABLE, 0));
-                continue;
+        for (PreparedFrame frame : prepared) {
+            outcomes.add(frame.outcome());
+            if (frame.crop() != null) {
+                crops.add(frame.crop());
+                faceScores.add(frame.faceScore());
             }
-            List<DetectedFace> faces = detector.detect(image);
-            if (faces.isEmpty()) {
-                outcomes.add(new FrameOutcome(index, Use.SKIPPED_NO_FACE, 0));
-                continue;
-            }
-            DetectedFace face = patientsFace(faces, image);
-            if (face.score() < minFaceConfidence) {
-                outcomes.add(new FrameOutcome(index, Use.SKIPPED_LOW_CONFIDENCE, faces.size()));
-                continue;
-            }
-            crops.add(aligner.crop(image, face));
-            faceScores.add(face.score());
-            outcomes.add(new FrameOutcome(index, Use.USED, faces.size()));
         }
         if (crops.isEmpty()) {
             return new FaceReading.NoFace(outcomes);
@@ -95,6 +100,60 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
                 clipResult.probabilities());
         return new FaceReading.Expression(new EmotionObservation(Modality.FACE, distribution,
                 clipResult.confidence(), modelRef, window(frames)), outcomes);
+    }
+
+    /** What became of one frame: its outcome and, when used, its crop and the detector's score. */
+    private record PreparedFrame(FrameOutcome outcome, float[] crop, double faceScore) {
+    }
+
+    /** Decodes, detects and crops every frame, spread over the frame workers, in the clip's order. */
+    private List<PreparedFrame> prepareAll(List<VideoClip.Frame> frames) {
+        if (frames.size() <= 1) {
+            return frames.isEmpty() ? List.of() : List.of(prepare(0, frames));
+        }
+        List<Future<PreparedFrame>> pending = new ArrayList<>(frames.size());
+        for (int index = 0; index < frames.size(); index++) {
+            int frame = index;
+            pending.add(frameWorkers.submit(() -> prepare(frame, frames)));
+        }
+        List<PreparedFrame> prepared = new ArrayList<>(frames.size());
+        try {
+            for (Future<PreparedFrame> future : pending) {
+                prepared.add(future.get());
+            }
+            return prepared;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the faces of a clip", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("reading a frame failed", e.getCause());
+        } finally {
+            pending.forEach(future -> future.cancel(true));
+        }
+    }
+
+    private PreparedFrame prepare(int index, List<VideoClip.Frame> frames) {
+        RgbImage image;
+        try {
+            image = FrameDecoder.decode(frames.get(index).image());
+        } catch (FrameDecoder.UnreadableFrame e) {
+            log.warn("Face recognition: frame {} of {} is unreadable and skipped: {}", index, frames.size(),
+                    e.getMessage());
+            return new PreparedFrame(new FrameOutcome(index, Use.SKIPPED_UNREADABLE, 0), null, 0);
+        }
+        List<DetectedFace> faces = detector.detect(image);
+        if (faces.isEmpty()) {
+            return new PreparedFrame(new FrameOutcome(index, Use.SKIPPED_NO_FACE, 0), null, 0);
+        }
+        DetectedFace face = patientsFace(faces, image);
+        if (face.score() < minFaceConfidence) {
+            return new PreparedFrame(new FrameOutcome(index, Use.SKIPPED_LOW_CONFIDENCE, faces.size()), null, 0);
+        }
+        return new PreparedFrame(new FrameOutcome(index, Use.USED, faces.size()), aligner.crop(image, face),
+                face.score());
     }
 
     /** The largest, most central face: the highest area * (1 - centre distance / half diagonal). */
@@ -124,6 +183,7 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
 
     @Override
     public void close() {
+        frameWorkers.shutdownNow();
         try {
             detector.close();
         } finally {

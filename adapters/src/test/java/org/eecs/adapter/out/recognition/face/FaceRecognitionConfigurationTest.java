@@ -19,12 +19,14 @@ class FaceRecognitionConfigurationTest {
             FaceRecognitionProperties properties = started.getBean(FaceRecognitionProperties.class);
             assertThat(properties.expression().descriptor()).isEqualTo(ExpressionModelDescriptor.FER2013_MINI_XCEPTION);
             assertThat(properties.detector().minConfidence()).isEqualTo(0.75);
+            assertThat(properties.threads()).isEqualTo(1);
         });
     }
 
     @Test
     void takesEachSettingFromConfigurationKeepingTheDefaultsForTheRest() {
-        context.withPropertyValues("eecs.recognition.face.threads=1",
+        context.withPropertyValues("eecs.recognition.face.threads=2",
+                        "eecs.recognition.face.frame-workers=1",
                         "eecs.recognition.face.detector.min-confidence=0.9",
                         "eecs.recognition.face.expression.version=test-1",
                         "eecs.recognition.face.expression.mean=0.5",
@@ -32,7 +34,8 @@ class FaceRecognitionConfigurationTest {
                 .run(started -> {
                     assertThat(started).hasNotFailed();
                     FaceRecognitionProperties properties = started.getBean(FaceRecognitionProperties.class);
-                    assertThat(properties.threads()).isEqualTo(1);
+                    assertThat(properties.threads()).isEqualTo(2);
+                    assertThat(properties.frameWorkers()).isEqualTo(1);
                     assertThat(properties.detector().minConfidence()).isEqualTo(0.9);
                     assertThat(properties.detector().minScore()).isEqualTo(0.5);
                     ExpressionModelDescriptor descriptor = properties.expression().descriptor();
