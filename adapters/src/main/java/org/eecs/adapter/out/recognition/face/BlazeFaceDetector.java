@@ -15,7 +15,7 @@ import org.eecs.perception.onnx.VerifiedModel;
  * BlazeFace (front camera, 256x256) on ONNX Runtime: finds faces and their 6 keypoints in a frame.
  *
  * <p>The frame is letterboxed into the 256x256 input: scaled by {@code 256 / max(width, height)} (aspect ratio
- * kept, bilinear), centred, the rest black; pixels fed as RGB {@code x / 127.5 - 1}. Each of the 896 anchors
+ * kept, bilinear, edge pixels repeated at the image's border), centred, the rest black; pixels fed as RGB {@code x / 127.5 - 1}. Each of the 896 anchors
  * (a 16x16 grid with 2 anchors a cell at stride 16, then an 8x8 grid with 6 a cell at stride 32, each at its
  * cell's centre) predicts a score logit and 16 numbers in input pixels: the box centre's offset from the anchor,
  * the box's width and height, and the 6 keypoints' offsets from the anchor. Scores are sigmoided (logits clipped
@@ -91,23 +91,44 @@ final class BlazeFaceDetector implements AutoCloseable {
         buffer.get(into, offset, buffer.remaining());
     }
 
-    private static float[] letterbox(RgbImage image, double scale, double padX, double padY) {
+    /** Bilinear resize into the centred letterbox, the rest -1 (black); column and row taps computed once. */
+    static float[] letterbox(RgbImage image, double scale, double padX, double padY) {
         float[] input = new float[INPUT_SIZE * INPUT_SIZE * 3];
         java.util.Arrays.fill(input, -1f);
-        float[] rgb = new float[3];
-        int x0 = (int) Math.floor(padX);
-        int y0 = (int) Math.floor(padY);
-        int x1 = (int) Math.ceil(INPUT_SIZE - padX);
-        int y1 = (int) Math.ceil(INPUT_SIZE - padY);
-        for (int v = y0; v < y1; v++) {
-            double sy = (v + 0.5 - padY) / scale;
-            for (int u = x0; u < x1; u++) {
-                double sx = (u + 0.5 - padX) / scale;
-                image.sample(sx, sy, rgb);
+        int u0 = (int) Math.floor(padX);
+        int v0 = (int) Math.floor(padY);
+        int u1 = (int) Math.ceil(INPUT_SIZE - padX);
+        int v1 = (int) Math.ceil(INPUT_SIZE - padY);
+        int w = image.width();
+        int h = image.height();
+        int[] left = new int[INPUT_SIZE];
+        int[] right = new int[INPUT_SIZE];
+        float[] ax = new float[INPUT_SIZE];
+        for (int u = u0; u < u1; u++) {
+            double fx = (u + 0.5 - padX) / scale - 0.5;
+            int x = (int) Math.floor(fx);
+            ax[u] = (float) (fx - x);
+            left[u] = Math.clamp(x, 0, w - 1) * 3;
+            right[u] = Math.clamp(x + 1, 0, w - 1) * 3;
+        }
+        byte[] bgr = image.bgr();
+        for (int v = v0; v < v1; v++) {
+            double fy = (v + 0.5 - padY) / scale - 0.5;
+            int y = (int) Math.floor(fy);
+            float ay = (float) (fy - y);
+            int top = Math.clamp(y, 0, h - 1) * w * 3;
+            int bottom = Math.clamp(y + 1, 0, h - 1) * w * 3;
+            for (int u = u0; u < u1; u++) {
                 int at = (v * INPUT_SIZE + u) * 3;
-                input[at] = rgb[0] / 127.5f - 1;
-                input[at + 1] = rgb[1] / 127.5f - 1;
-                input[at + 2] = rgb[2] / 127.5f - 1;
+                float a = ax[u];
+                for (int c = 0; c < 3; c++) {
+                    int offset = 2 - c; // R, G, B out of B, G, R
+                    float upper = (bgr[top + left[u] + offset] & 0xff) * (1 - a)
+                            + (bgr[top + right[u] + offset] & 0xff) * a;
+                    float lower = (bgr[bottom + left[u] + offset] & 0xff) * (1 - a)
+                            + (bgr[bottom + right[u] + offset] & 0xff) * a;
+                    input[at + c] = (upper * (1 - ay) + lower * ay) / 127.5f - 1;
+                }
             }
         }
         return input;

@@ -81,11 +81,6 @@ record ExpressionModelDescriptor(String resource, String sha256, String name, St
         }
     }
 
-    /** The normalised input value of pixel {@code x} (0..255) in channel {@code c}. */
-    float normalise(int x, int channel) {
-        return (float) ((x / 255.0 - mean.get(channel)) / std.get(channel));
-    }
-
     private static List<Double> perChannel(String what, List<Double> values, int channels) {
         Objects.requireNonNull(values, what);
         if (values.size() == 1) {

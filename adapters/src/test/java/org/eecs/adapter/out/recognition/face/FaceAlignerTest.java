@@ -21,7 +21,7 @@ class FaceAlignerTest {
                 pixels[y * 40 + x] = x < 20 ? 0xff0000 : 0x0000ff;
             }
         }
-        HALVES = new RgbImage(40, 40, pixels);
+        HALVES = RgbImage.fromPacked(40, 40, pixels);
     }
 
     private static ExpressionModelDescriptor rgb(Layout layout) {
