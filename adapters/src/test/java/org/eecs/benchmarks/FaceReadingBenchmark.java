@@ -32,9 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-// -Xss16m: with this module's long classpath, loading ONNX Runtime's native library on a thread with the default
-// 1 MB stack (JMH's benchmark thread, or a launcher's main thread) crashed the JVM with SIGSEGV here; 8 MB was enough
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xss16m"})
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class FaceReadingBenchmark {
 
     private RecognizeFacialExpression recognizer;

@@ -45,7 +45,6 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
     private final double minFaceConfidence;
     private final ModelRef modelRef;
     private final ExecutorService frameWorkers;
-    private static final long WORKER_STACK_BYTES = 16L << 20;
 
     /**
      * @param frameWorkers how many frames are decoded, detected and cropped at the same time (threads of a pool of
@@ -66,8 +65,7 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
         this.modelRef = new ModelRef(classifier.descriptor().name(), classifier.descriptor().version());
         AtomicInteger workers = new AtomicInteger();
         this.frameWorkers = Executors.newFixedThreadPool(frameWorkers, task -> {
-            // a generous stack: ONNX Runtime's native code has crashed the JVM on 1 MB thread stacks here
-            Thread thread = new Thread(null, task, "face-frames-" + workers.incrementAndGet(), WORKER_STACK_BYTES);
+            Thread thread = new Thread(task, "face-frames-" + workers.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
