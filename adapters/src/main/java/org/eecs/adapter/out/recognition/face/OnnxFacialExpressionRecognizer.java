@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Dynamic facial expression recognition over a clip of T frames, in process on ONNX Runtime.
  *
- * <p>Each frame (several at a time, on the adapter's frame workers): decode ({@link FrameDecoder}; an unreadable or truncated image is
- * {@code SKIPPED_UNREADABLE}, its problem logged, and the clip goes on); detect faces ({@link BlazeFaceDetector};
+ * <p>Each frame (several at a time, on the adapter's frame workers): decode ({@link FrameDecoder}; an unreadable
+ * or truncated image is {@code SKIPPED_UNREADABLE}, its problem logged, and the clip goes on); detect faces
+ * ({@link BlazeFaceDetector};
  * none is {@code SKIPPED_NO_FACE}); choose the patient's face, the one with the largest
  * {@code area * (1 - distance of its centre from the frame's centre / half the frame's diagonal)}, and record how
  * many faces were found; if that face's detector score is below {@code minFaceConfidence} the frame is
