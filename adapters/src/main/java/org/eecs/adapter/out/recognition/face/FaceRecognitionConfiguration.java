@@ -1,7 +1,5 @@
 package org.eecs.adapter.out.recognition.face;
 
-import ai.onnxruntime.OrtEnvironment;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eecs.application.port.out.RecognizeFacialExpression;
 import org.eecs.perception.onnx.VerifiedModel;
 import org.slf4j.Logger;
@@ -19,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
 class FaceRecognitionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FaceRecognitionConfiguration.class);
-    private static final long ORT_START_STACK_BYTES = 16L << 20;
 
     @Bean
     RecognizeFacialExpression recognizeFacialExpression(FaceRecognitionProperties properties) {
@@ -32,7 +29,6 @@ class FaceRecognitionConfiguration {
     }
 
     static OnnxFacialExpressionRecognizer create(FaceRecognitionProperties properties) {
-        startOnnxRuntime();
         FaceRecognitionProperties.Detector settings = properties.detector();
         ExpressionModelDescriptor descriptor = properties.expression().descriptor();
         BlazeFaceDetector detector = new BlazeFaceDetector(
@@ -46,33 +42,6 @@ class FaceRecognitionConfiguration {
         } catch (RuntimeException e) {
             detector.close();
             throw e;
-        }
-    }
-
-    /**
-     * Loads ONNX Runtime's native library and creates its environment on a thread with a 16 MB stack. On this
-     * module's classpath, doing so on a thread with the JVM's default 1 MB stack (a launcher's main thread, JMH's
-     * benchmark thread) crashed the JVM with SIGSEGV (8 MB was enough); once the environment exists, sessions are
-     * created and run on ordinary threads without trouble. Idempotent: the environment is a process singleton.
-     */
-    static void startOnnxRuntime() {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread starter = new Thread(null, () -> {
-            try {
-                OrtEnvironment.getEnvironment();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "onnxruntime-start", ORT_START_STACK_BYTES);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting ONNX Runtime", e);
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("ONNX Runtime could not start: " + failure.get(), failure.get());
         }
     }
 }
