@@ -17,6 +17,13 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class FrameDecoder {
 
+    /**
+     * The most pixels a frame may have (4096 x 4096): the header is checked before decoding, so that a frame that
+     * declares enormous dimensions (a decompression bomb, or a camera at full resolution) is refused instead of
+     * taking gigabytes of memory. Cameras should send 640x480.
+     */
+    static final long MAX_PIXELS = 4096L * 4096L;
+
     private FrameDecoder() {
     }
 
@@ -42,6 +49,11 @@ final class FrameDecoder {
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try {
                 reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new UnreadableFrame("a frame of " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels is larger than the " + MAX_PIXELS + " pixels allowed; send 640x480 frames");
+                }
                 var image = reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new UnreadableFrame(reader.getFormatName() + " decoder reported " + String.join("; ", warnings)
