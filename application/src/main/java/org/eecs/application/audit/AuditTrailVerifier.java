@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eecs.application.port.in.Caller;
+import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.VerifyingAuditTrail;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.AuditTrail.SequenceRange;
@@ -38,7 +39,7 @@ public final class AuditTrailVerifier implements VerifyingAuditTrail {
     @Override
     public ChainVerification verify(Caller caller, Instant from, Instant to) {
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("the range ends (" + to + ") before it starts (" + from + ")");
+            throw new InvalidRequest("the range ends (" + to + ") before it starts (" + from + ")");
         }
         ChainVerification result = auditTrail.sequencesBetween(from, to)
                 .map(this::walk)

@@ -1,5 +1,6 @@
 package org.eecs.application.port;
 
+
 /** Which page of a listing is wanted: {@code number} from 0, {@code size} from 1 to {@link #MAX_SIZE}. */
 public record PageRequest(int number, int size) {
 
@@ -8,10 +9,10 @@ public record PageRequest(int number, int size) {
 
     public PageRequest {
         if (number < 0) {
-            throw new IllegalArgumentException("page must be 0 or more, got " + number);
+            throw new InvalidRequest("page must be 0 or more, got " + number);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("size must be from 1 to " + MAX_SIZE + ", got " + size);
+            throw new InvalidRequest("size must be from 1 to " + MAX_SIZE + ", got " + size);
         }
     }
 

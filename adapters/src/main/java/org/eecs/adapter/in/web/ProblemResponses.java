@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eecs.application.port.in.Conflict;
+import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.NotFound;
 import org.eecs.application.port.in.NotPermitted;
 import org.eecs.domain.DomainViolation;
@@ -62,8 +63,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(Problem.INVALID_VALUE, e.getMessage(), request);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Object> invalidParameter(IllegalArgumentException e, WebRequest request) {
+    /** Only the caller's own out-of-range parameters: any other IllegalArgumentException is a defect, a 500. */
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<Object> invalidParameter(InvalidRequest e, WebRequest request) {
         return problem(Problem.INVALID_PARAMETER, e.getMessage(), request);
     }
 
