@@ -41,6 +41,7 @@ final class FreeTtsSpeech implements SynthesizeSpeech {
 
     FreeTtsSpeech(ProsodyTable prosody) {
         this.prosody = prosody;
+        // FreeTTS finds its voices only through this JVM-wide property; kevin16's directory is all we ship
         System.setProperty("freetts.voices", VOICE_DIRECTORY);
         Voice loaded = VoiceManager.getInstance().getVoice(VOICE);
         if (loaded == null) {
