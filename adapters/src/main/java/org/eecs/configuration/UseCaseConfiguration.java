@@ -63,8 +63,10 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ConsentDesk consentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock) {
-        return new ConsentDesk(consents, access, transactions, clock);
+    ConsentDesk consentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock,
+                            CareSessionDesk careSessionDesk) {
+        // a withdrawal aborts the patient's running session in the same unit of work
+        return new ConsentDesk(consents, access, transactions, clock, careSessionDesk);
     }
 
     @Bean
