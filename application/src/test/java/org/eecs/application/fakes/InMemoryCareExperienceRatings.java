@@ -1,6 +1,7 @@
 package org.eecs.application.fakes;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eecs.application.port.out.CareExperienceRatings;
@@ -20,6 +21,11 @@ public final class InMemoryCareExperienceRatings implements CareExperienceRating
     @Override
     public Optional<CareExperienceRating> of(CareSessionId session) {
         return Optional.ofNullable(bySession.get(session));
+    }
+
+    /** Every rating stored, for the fakes that answer questions across sessions. */
+    public List<CareExperienceRating> all() {
+        return List.copyOf(bySession.values());
     }
 
     @Override
