@@ -3,6 +3,7 @@ package org.eecs.configuration;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.eecs.application.access.CareRecordAccess;
+import org.eecs.application.analytics.CareExperienceAnalytics;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
@@ -18,6 +19,7 @@ import org.eecs.application.port.out.ConfigurationSettings;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.PlanMotion;
+import org.eecs.application.port.out.RatedSessions;
 import org.eecs.application.port.out.ReviewNotes;
 import org.eecs.application.port.out.RobotProfile;
 import org.eecs.application.port.out.Robots;
@@ -101,5 +103,11 @@ class UseCaseConfiguration {
     PreparingPerformance preparingPerformance(SynthesizeSpeech speech, AnimateFace face, PlanMotion motion,
                                               RobotProfile robot) {
         return new PreparingPerformance(speech, face, motion, robot);
+    }
+
+    @Bean
+    CareExperienceAnalytics careExperienceAnalytics(RatedSessions ratedSessions, CareRecordAccess access,
+                                                    Transactions transactions, Clock clock) {
+        return new CareExperienceAnalytics(ratedSessions, access, transactions, clock);
     }
 }

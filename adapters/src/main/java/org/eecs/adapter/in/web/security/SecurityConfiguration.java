@@ -59,6 +59,7 @@ class SecurityConfiguration {
                         .hasAnyRole(CLINICIAN, ROBOT)
                         .requestMatchers("/api/v1/sessions", "/api/v1/sessions/**").hasRole(CLINICIAN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(CLINICIAN, ADMIN)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakAuthorities(audience)))
