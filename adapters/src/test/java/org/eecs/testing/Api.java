@@ -73,13 +73,22 @@ public final class Api {
         }
 
         public Answer send() {
+            HttpResponse<String> response = send(HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response);
+        }
+
+        /** For a binary answer, such as a PDF. */
+        public HttpResponse<byte[]> sendForBytes() {
+            return send(HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private <T> HttpResponse<T> send(HttpResponse.BodyHandler<T> handler) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Answer(response.statusCode(), response.body(), response);
+                return http.send(request.build(), handler);
             } catch (IOException e) {
                 throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
             } catch (InterruptedException e) {

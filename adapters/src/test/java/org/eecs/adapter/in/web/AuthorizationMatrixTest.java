@@ -189,6 +189,10 @@ class AuthorizationMatrixTest {
 
         row("GET", "/admin/configuration", t -> "/api/v1/admin/configuration", null,
                 403, 403, 403, 403, 403, 403, 200);
+
+        row("GET", "/reports/care-experience",
+                t -> "/api/v1/reports/care-experience?from=2025-01-01&to=2025-01-31", null,
+                200, 200, 403, 403, 403, 403, 200);
     }
 
     @TestFactory

@@ -1,13 +1,17 @@
 package org.eecs.adapter.in.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.eecs.adapter.in.web.WebFixtures.adminToken;
 import static org.eecs.adapter.in.web.WebFixtures.auditedFor;
 import static org.eecs.adapter.in.web.WebFixtures.clinicianToken;
 import static org.eecs.adapter.in.web.WebFixtures.unique;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +49,16 @@ import org.eecs.domain.session.CareSession;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.eecs.testing.Api;
 import org.eecs.testing.Api.Answer;
+import org.eecs.testing.HeadlessChromium;
 import org.eecs.testing.IntegrationTest;
+import org.eecs.testing.Pixels;
 import org.eecs.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +79,9 @@ import tools.jackson.databind.JsonNode;
 class CareExperienceReportTest {
 
     static final String FEBRUARY = "from=2025-02-01&to=2025-02-28";
+    /** Where the rendered report is left for people to look at. */
+    private static final Path REPORTS = Path.of("target", "reports");
+    private static final int BAR_BLUE = 0x4C72B0;
     private static final Instant FIRST = Instant.parse("2025-02-03T09:00:00Z");
 
     @LocalServerPort int port;
@@ -176,6 +190,54 @@ class CareExperienceReportTest {
     }
 
     @Test
+    void theHtmlPageIsSelfContained_andItsChartsRenderInAHeadlessBrowser() throws IOException {
+        Answer answer = api.get("/api/v1/reports/care-experience.html?" + FEBRUARY + "&robot=" + robot.id().value())
+                .token(clinicianToken(clinician)).send();
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(answer.header("Content-Security-Policy")).startsWith("default-src 'none'");
+        String html = answer.body();
+        // nothing to fetch: no script, no link, no image or frame source; the one URL is SVG's namespace name
+        assertThat(html).doesNotContain("<script", "<link", "src=", "href=", "url(", "@import")
+                .contains("<svg", "4.67", "4.12 to 5.21", "suppressed", "n = 18");
+        assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http:", "https:");
+        assertThat(html.split("<svg", -1)).hasSize(5);
+
+        BufferedImage screenshot = HeadlessChromium.screenshot(html, 800, 2600);
+        Files.createDirectories(REPORTS);
+        ImageIO.write(screenshot, "png", REPORTS.resolve("care-experience.png").toFile());
+
+        assertThat(Pixels.inkedShare(screenshot)).as("share of the page that is not white").isGreaterThan(0.03);
+        // the bars' blue (#4C72B0): 4 charts of up to 4 bars, each thousands of pixels
+        assertThat(Pixels.ofColour(screenshot, BAR_BLUE, 8)).as("pixels of the bars").isGreaterThan(20_000);
+    }
+
+    @Test
+    void thePdfParsesAndHoldsTheFiguresAndTheCharts() throws IOException {
+        HttpResponse<byte[]> answer = api.get("/api/v1/reports/care-experience.pdf?" + FEBRUARY + "&robot="
+                + robot.id().value()).token(clinicianToken(clinician)).sendForBytes();
+        byte[] pdf = answer.body();
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(answer.headers().firstValue("Content-Disposition")).get()
+                .isEqualTo("attachment; filename=\"care-experience-2025-02-01-to-2025-02-28.pdf\"");
+        Files.createDirectories(REPORTS);
+        Files.write(REPORTS.resolve("care-experience.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Care experience report", "All rated sessions: mean 3.89, 95% CI 3.44 to 4.34, n = 18",
+                    "By emotion type", "By gender", "By age group", "By emotion input");
+            // anxiety: mean 4.67, 4.12 to 5.21; female 4.10, 3.39 to 4.81; without emotion input 3.22, 2.71 to 3.73
+            assertThat(text).contains("4.67", "4.12 to 5.21", "4.10", "3.39 to 4.81", "3.22", "2.71 to 3.73");
+            assertThat(text).contains("suppressed", "Student's t");
+            BufferedImage firstPage = new PDFRenderer(document).renderImageWithDPI(0, 72);
+            assertThat(Pixels.ofColour(firstPage, BAR_BLUE, 8)).as("bar pixels on the first page").isGreaterThan(1_000);
+        }
+    }
+
+    @Test
     void anAdministratorGetsTheSameAggregates_forTheRobotAndCareTeam() {
         JsonNode report = api.get("/api/v1/reports/care-experience?" + FEBRUARY + "&robot=" + robot.id().value()
                 + "&careTeamMember=" + clinician).token(adminToken()).send().json();
@@ -263,17 +325,23 @@ class CareExperienceReportTest {
     }
 
     @Test
-    void otherRolesAreRefused_andTheRefusalAudited() {
+    void otherRolesAreRefused_inEveryForm_andTheRefusalAudited() {
         String auditor = unique("auditor");
-        String requestId = WebFixtures.requestId();
+        for (String path : List.of("/api/v1/reports/care-experience", "/api/v1/reports/care-experience.html",
+                "/api/v1/reports/care-experience.pdf")) {
+            for (String token : List.of(TestIssuer.user(auditor, "auditor"), TestIssuer.user(auditor, "integration"),
+                    TestIssuer.robot(robot.id().value()))) {
+                String requestId = WebFixtures.requestId();
 
-        Answer answer = api.get("/api/v1/reports/care-experience?" + FEBRUARY)
-                .token(TestIssuer.user(auditor, "auditor")).header("X-Request-Id", requestId).send();
+                Answer answer = api.get(path + "?" + FEBRUARY).token(token).header("X-Request-Id", requestId).send();
 
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.json().get("type").asString()).isEqualTo("urn:eecs:problem:forbidden");
-        assertThat(auditedFor(jdbc, requestId)).extracting(Audited::actorId, Audited::outcome)
-                .containsExactly(tuple(auditor, "DENIED"));
+                assertThat(answer.status()).as(path + ": " + answer).isEqualTo(403);
+                assertThat(answer.json().get("type").asString()).isEqualTo("urn:eecs:problem:forbidden");
+                assertThat(auditedFor(jdbc, requestId)).extracting(Audited::outcome).containsExactly("DENIED");
+            }
+            Answer anonymous = api.get(path + "?" + FEBRUARY).send();
+            assertThat(anonymous.status()).isEqualTo(401);
+        }
     }
 
     @Test

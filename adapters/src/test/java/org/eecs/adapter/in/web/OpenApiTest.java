@@ -49,7 +49,10 @@ class OpenApiTest {
                 "/api/v1/sessions/{session}/transcript",
                 "/api/v1/sessions/{session}/notes",
                 "/api/v1/sessions/{session}/rating",
-                "/api/v1/admin/configuration");
+                "/api/v1/admin/configuration",
+                "/api/v1/reports/care-experience",
+                "/api/v1/reports/care-experience.html",
+                "/api/v1/reports/care-experience.pdf");
         assertThat(document.get("paths").propertyNames()).doesNotContain("/error");
         JsonNode scheme = document.at("/components/securitySchemes/keycloak");
         assertThat(scheme.get("type").asString()).isEqualTo("http");

@@ -22,6 +22,8 @@ public final class ReportPage {
             table { border-collapse: collapse; font-size: 13px; margin-top: 6px; }
             th, td { border-bottom: 1px solid #ddd; padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
             td.number { text-align: right; }
+            td.interval { white-space: nowrap; }
+            section { margin-top: 28px; }
             td.note { color: #777; }
             section.method p { color: #444; font-size: 13px; }
             svg.chart { max-width: 100%; height: auto; }
@@ -40,14 +42,15 @@ public final class ReportPage {
         view.facts().forEach(fact -> html.append("<li>").append(Html.escape(fact)).append("</li>"));
         html.append("</ul><p class=\"overall\">").append(Html.escape(view.overall())).append("</p>");
         for (Section section : view.sections()) {
-            html.append("<section><h2>").append(Html.escape(section.heading())).append("</h2>")
+            // the chart's own title heads the section
+            html.append("<section aria-label=\"").append(Html.escape(section.heading())).append("\">")
                     .append(SvgChart.svg(section.chart()))
                     .append("<table><thead><tr><th>group</th><th>n</th><th>mean</th><th>95% CI</th><th></th></tr>")
                     .append("</thead><tbody>");
             for (Row row : section.rows()) {
                 html.append("<tr><td>").append(Html.escape(row.group())).append("</td><td class=\"number\">")
                         .append(Html.escape(row.count())).append("</td><td class=\"number\">")
-                        .append(Html.escape(row.mean())).append("</td><td>").append(Html.escape(row.interval()))
+                        .append(Html.escape(row.mean())).append("</td><td class=\"interval\">").append(Html.escape(row.interval()))
                         .append("</td><td class=\"note\">").append(Html.escape(row.note())).append("</td></tr>");
             }
             html.append("</tbody></table></section>");

@@ -1,5 +1,6 @@
 package org.eecs.adapter.in.web.report;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.eecs.adapter.in.web.report.BarChart.Bar;
@@ -39,7 +40,7 @@ record ReportView(String title, List<String> facts, String overall, List<Section
                         : ", cared for by " + query.careTeamMember().value()),
                 "Emotion input: " + (query.emotionInput() == null ? "sessions with and without"
                         : query.emotionInput() ? "sessions with it only" : "sessions without it only"),
-                "Generated " + report.generatedAt());
+                "Generated " + report.generatedAt().truncatedTo(ChronoUnit.SECONDS));
         CareExperienceFigures figures = report.figures();
         List<Section> sections = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
