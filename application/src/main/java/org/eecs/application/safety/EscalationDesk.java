@@ -3,6 +3,7 @@ package org.eecs.application.safety;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.eecs.application.access.CareRecordAccess;
@@ -97,7 +98,7 @@ public final class EscalationDesk implements HandlingEscalations {
             try {
                 changed = step.apply(current, caller);
             } catch (Escalation.IllegalEscalationStep refused) {
-                throw new Conflict("escalation-" + refused.state().name().toLowerCase(java.util.Locale.ROOT),
+                throw new Conflict("escalation-" + refused.state().name().toLowerCase(Locale.ROOT),
                         refused.getMessage());
             }
             escalations.save(changed);
