@@ -45,7 +45,8 @@ class EscalationPersistenceAdapter implements Escalations {
         entity.resolvedBy = escalation.resolvedBy() == null ? null : escalation.resolvedBy().value();
         entity.resolvedAt = escalation.resolvedAt();
         entity.resolution = escalation.resolution();
-        escalations.save(entity);
+        // flushed at once: the alert outbox, written next in the same transaction over JDBC, refers to this row
+        escalations.saveAndFlush(entity);
     }
 
     @Override
