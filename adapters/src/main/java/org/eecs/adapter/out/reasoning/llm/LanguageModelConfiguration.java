@@ -8,6 +8,7 @@ import org.eecs.application.port.out.ReasonAboutCare;
 import org.eecs.application.reasoning.ResponseGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,16 +45,18 @@ class LanguageModelConfiguration {
 
     @Bean(LANGUAGE_MODEL)
     @ConditionalOnExpression("'${eecs.reasoning.llm.provider:none}'.toLowerCase() != 'none'")
-    ReasonAboutCare languageModel(ChatModel model, LanguageModelProperties settings) {
-        LanguageModelReasoning reasoning = reasoning(model, settings);
+    ReasonAboutCare languageModel(ChatModel model, LanguageModelProperties settings,
+                                  @Value("${eecs.reasoning.guard.max-length:" + ResponseGuard.DEFAULT_MAX_LENGTH + "}")
+                                  int maxLength) {
+        LanguageModelReasoning reasoning = reasoning(model, settings, maxLength);
         log.info("Reasoning: {} at {} with prompt {}, timeout {}", reasoning.reasoner().name(),
                 settings.baseUrlOrDefault(), CarePrompt.VERSION, settings.timeout());
         return reasoning;
     }
 
-    static LanguageModelReasoning reasoning(ChatModel model, LanguageModelProperties settings) {
-        return new LanguageModelReasoning(model, new CarePrompt(ResponseGuard.DEFAULT_MAX_LENGTH,
-                settings.recentTurns()), settings);
+    /** @param maxLength the longest reply the output guard lets through, which the prompt asks the model to keep to */
+    static LanguageModelReasoning reasoning(ChatModel model, LanguageModelProperties settings, int maxLength) {
+        return new LanguageModelReasoning(model, new CarePrompt(maxLength, settings.recentTurns()), settings);
     }
 
     static ChatModel openAi(LanguageModelProperties settings) {

@@ -66,7 +66,8 @@ class LanguageModelReasoningTest {
     private static LanguageModelReasoning adapter(ModelServer server, Protocol protocol) {
         LanguageModelProperties settings = settings(server, protocol);
         return LanguageModelConfiguration.reasoning(protocol == Protocol.OPENAI
-                ? LanguageModelConfiguration.openAi(settings) : LanguageModelConfiguration.ollama(settings), settings);
+                ? LanguageModelConfiguration.openAi(settings) : LanguageModelConfiguration.ollama(settings), settings,
+                ResponseGuard.DEFAULT_MAX_LENGTH);
     }
 
     private static Situation saying(String transcript) {
