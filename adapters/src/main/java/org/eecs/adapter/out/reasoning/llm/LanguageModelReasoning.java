@@ -70,6 +70,10 @@ final class LanguageModelReasoning implements ReasonAboutCare, AutoCloseable {
             if (cause instanceof ReasoningUnavailable unavailable) {
                 throw unavailable;
             }
+            if (cause instanceof dev.langchain4j.exception.TimeoutException) {
+                // the HTTP client's own timeout (the same one) ran out first
+                throw new ReasoningUnavailable("no answer within " + timeout, cause);
+            }
             throw new ReasoningUnavailable("the language model failed: " + describe(cause), cause);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

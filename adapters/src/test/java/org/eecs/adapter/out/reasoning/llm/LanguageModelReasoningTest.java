@@ -48,7 +48,8 @@ import tools.jackson.databind.JsonNode;
  */
 class LanguageModelReasoningTest {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(1500);
+    /** Generous, so that a first call on a busy 2-core machine (class loading included) is never the slow case. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final String VALID = """
             {"text": "You're not alone, I can help you step by step.", "tone": "encouraging", "face": "smile",
              "motion": "lean forward and nod"}""";
@@ -211,7 +212,7 @@ class LanguageModelReasoningTest {
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void anAnswerSlowerThanTheTimeoutIsNotAwaited_theCareLibraryAnswersInTime(Protocol protocol) throws Exception {
-        try (ModelServer server = new ModelServer(protocol).then(Step.slow(VALID, Duration.ofSeconds(5)));
+        try (ModelServer server = new ModelServer(protocol).then(Step.slow(VALID, Duration.ofSeconds(15)));
              LanguageModelReasoning model = adapter(server, protocol)) {
 
             long start = System.nanoTime();
@@ -220,7 +221,7 @@ class LanguageModelReasoningTest {
 
             assertThat(reply.response()).isEqualTo(FROM_LIBRARY);
             assertThat(reply.fallbackReason()).hasValueSatisfying(reason -> assertThat(reason).contains("no answer within"));
-            assertThat(took).isLessThan(TIMEOUT.plusSeconds(2));
+            assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(3));
         }
     }
 
