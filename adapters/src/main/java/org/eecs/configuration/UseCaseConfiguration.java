@@ -2,13 +2,16 @@ package org.eecs.configuration;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
+import org.eecs.application.generation.PreparingPerformance;
 import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
 import org.eecs.application.port.out.AlertClinicians;
+import org.eecs.application.port.out.AnimateFace;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.CareExperienceRatings;
 import org.eecs.application.port.out.CareSessions;
@@ -19,11 +22,13 @@ import org.eecs.application.port.out.CrisisReplies;
 import org.eecs.application.port.out.Escalations;
 import org.eecs.application.port.out.GuardViolations;
 import org.eecs.application.port.out.Patients;
+import org.eecs.application.port.out.PlanMotion;
 import org.eecs.application.port.out.ReasonAboutCare;
 import org.eecs.application.port.out.RecognizeCrisis;
 import org.eecs.application.port.out.ReviewNotes;
 import org.eecs.application.port.out.RobotProfile;
 import org.eecs.application.port.out.Robots;
+import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.Turns;
 import org.eecs.application.reasoning.ResponseGuard;
@@ -32,7 +37,6 @@ import org.eecs.application.review.SessionReview;
 import org.eecs.application.robot.RobotRegistry;
 import org.eecs.application.safety.EscalationDesk;
 import org.eecs.application.session.CareSessionDesk;
-import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,8 +75,10 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ConsentDesk consentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock) {
-        return new ConsentDesk(consents, access, transactions, clock);
+    ConsentDesk consentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock,
+                            CareSessionDesk careSessionDesk) {
+        // a withdrawal aborts the patient's running session in the same unit of work
+        return new ConsentDesk(consents, access, transactions, clock, careSessionDesk);
     }
 
     @Bean
@@ -128,5 +134,11 @@ class UseCaseConfiguration {
     EscalationDesk escalationDesk(Escalations escalations, AlertClinicians alerts, CareRecordAccess access,
                                   Transactions transactions, Clock clock) {
         return new EscalationDesk(escalations, alerts, access, transactions, clock);
+    }
+
+    @Bean
+    PreparingPerformance preparingPerformance(SynthesizeSpeech speech, AnimateFace face, PlanMotion motion,
+                                              RobotProfile robot) {
+        return new PreparingPerformance(speech, face, motion, robot);
     }
 }
