@@ -2,7 +2,7 @@ package org.eecs.domain.rating;
 
 import org.eecs.domain.DomainViolation;
 
-/** The patient's answer on the five-point scale used in the study, 1 (poor) to 5 (excellent). */
+/** The patient's answer on the study's five-point scale: 1 poor, 2 fair, 3 neutral, 4 good, 5 excellent (the paper, IV). */
 public record LikertScore(int value) {
 
     public static final int LOWEST = 1;
@@ -19,8 +19,8 @@ public record LikertScore(int value) {
         return switch (value) {
             case 1 -> "poor";
             case 2 -> "fair";
-            case 3 -> "good";
-            case 4 -> "very good";
+            case 3 -> "neutral";
+            case 4 -> "good";
             default -> "excellent";
         };
     }

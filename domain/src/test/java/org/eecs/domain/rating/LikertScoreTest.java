@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LikertScoreTest {
 
     @ParameterizedTest(name = "{0} reads \"{1}\"")
-    @CsvSource({"1, poor", "2, fair", "3, good", "4, very good", "5, excellent"})
+    @CsvSource({"1, poor", "2, fair", "3, neutral", "4, good", "5, excellent"})
     void eachScoreHasItsLabel(int value, String label) {
         assertThat(new LikertScore(value).label()).isEqualTo(label);
     }
