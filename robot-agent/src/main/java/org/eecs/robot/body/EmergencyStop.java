@@ -15,6 +15,7 @@ public final class EmergencyStop {
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private boolean engaged;
     private boolean pressed;
+    private long engagements;
     private String reason = "";
 
     /** {@code onEngaged} is told the reason each time the stop engages, on the thread that pressed it. */
@@ -29,6 +30,7 @@ public final class EmergencyStop {
             pressed = true;
             newlyEngaged = !engaged;
             engaged = true;
+            engagements += newlyEngaged ? 1 : 0;
             reason = source;
         }
         if (newlyEngaged) {
@@ -53,6 +55,11 @@ public final class EmergencyStop {
 
     public synchronized boolean engaged() {
         return engaged;
+    }
+
+    /** How many times the stop has engaged: a change means it engaged, even if it was reset since. */
+    public synchronized long engagements() {
+        return engagements;
     }
 
     public synchronized boolean pressed() {

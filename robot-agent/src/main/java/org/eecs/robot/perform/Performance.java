@@ -76,14 +76,19 @@ public final class Performance {
     /** Stops speech and face at once; the joints return to rest. Returns at once; see {@link #ended()}. */
     public void stop(String reason) {
         stopReason = reason;
-        Thread running = thread;
-        if (running != null) {
-            LockSupport.unpark(running);
-        }
+        wake();
     }
 
     public Ending await() {
         return ended.join();
+    }
+
+    /** Makes the control loop look at once (the emergency stop engaged). */
+    void wake() {
+        Thread running = thread;
+        if (running != null) {
+            LockSupport.unpark(running);
+        }
     }
 
     void start() {
@@ -116,6 +121,7 @@ public final class Performance {
         long end = Math.max(plan.durationUs(), Math.max(plan.face().endUs(), Math.max(motionEnd,
                 speechOffset + plan.speech().durationUs())));
 
+        long engagements = body.emergencyStop().engagements();
         long start = System.nanoTime();
         TimelineClock clock = new TimelineClock(start);
         Speaker.Playback playback = null;
@@ -126,11 +132,12 @@ public final class Performance {
             long deadline = clock.nanoTimeOf(cycle * period);
             long wait;
             while ((wait = deadline - System.nanoTime()) > 0 && stopReason == null
-                    && !body.emergencyStop().engaged()) {
+                    && body.emergencyStop().engagements() == engagements) {
                 LockSupport.parkNanos(wait);
             }
             long now = System.nanoTime();
-            if (body.emergencyStop().engaged()) {
+            // engaged since the start, even if already reset: a performance started while engaged only never moves
+            if (body.emergencyStop().engagements() != engagements) {
                 return endAt(playback, Ending.EMERGENCY_STOP);
             }
             if (stopReason != null) {
@@ -170,7 +177,8 @@ public final class Performance {
                 speaking = false;
                 return Ending.COMPLETED;
             }
-            cycle = Math.max(cycle + 1, (clock.nowUs(System.nanoTime()) + period - 1) / period);
+            // never skipped: after a stall the next deadlines lie in the past, and one too far past ends it
+            cycle++;
         }
     }
 

@@ -39,6 +39,7 @@ public final class Performer {
     public Performer(GuardedBody body, Settings settings) {
         this.body = body;
         this.settings = settings;
+        body.emergencyStop().whenEngaged(reason -> current().ifPresent(Performance::wake));
     }
 
     public GuardedBody body() {

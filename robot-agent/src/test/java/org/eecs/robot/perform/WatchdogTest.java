@@ -1,0 +1,180 @@
+package org.eecs.robot.perform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eecs.robot.body.EmergencyStop;
+import org.eecs.robot.body.FaceFrame;
+import org.eecs.robot.body.GuardedBody;
+import org.eecs.robot.body.JointPose;
+import org.eecs.robot.body.RobotBody;
+import org.eecs.robot.body.Speaker;
+import org.eecs.robot.body.simulator.SimulatedBody;
+import org.eecs.robot.plan.PerformancePlan;
+import org.eecs.robot.plan.SpokenLine;
+import org.eecs.robot.plan.TestPlans;
+import org.junit.jupiter.api.Test;
+
+class WatchdogTest {
+
+    private static final PerformancePlan LINE = SpokenLine.of("Please give me a moment.", SpokenLine.bundled());
+
+    @Test
+    void backendUnreachableForTenSeconds_theRobotSaysTheLineOnce_andTakesItsSafeIdlePose() throws Exception {
+        Stage stage = new Stage();
+        MovableClock clock = new MovableClock();
+        Watchdog watchdog = new Watchdog(stage.performer, LINE, Duration.ofSeconds(10), clock);
+        Performance gesture = stage.performer.perform(TestPlans.nodding(3.0));
+        Thread.sleep(700);
+
+        watchdog.backendUnreachable();
+        clock.advance(Duration.ofSeconds(9));
+        watchdog.backendUnreachable();
+        assertThat(watchdog.firings()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        watchdog.backendUnreachable();
+
+        assertThat(gesture.ended()).isCompletedWithValue(Ending.STOPPED);
+        assertThat(watchdog.firings()).containsExactly("the backend has been unreachable for 10 s");
+        Performance line = stage.performer.current().orElseThrow();
+        assertThat(line.plan()).isSameAs(LINE);
+        assertThat(line.await()).isEqualTo(Ending.COMPLETED);
+        assertThat(stage.recording().playbacks()).hasSize(2);
+        assertThat(stage.recording().playbacks().getLast().samples()).isEqualTo(LINE.speech().audio().length());
+        assertThat(stage.atRest()).isTrue();
+
+        clock.advance(Duration.ofSeconds(20));
+        watchdog.backendUnreachable();
+        assertThat(watchdog.firings()).as("once per outage").hasSize(1);
+        watchdog.backendReached();
+        watchdog.backendUnreachable();
+        clock.advance(Duration.ofSeconds(11));
+        watchdog.backendUnreachable();
+        assertThat(watchdog.firings()).hasSize(2);
+        stage.performer.current().ifPresent(Performance::await);
+    }
+
+    @Test
+    void aTrajectorySampleLate_endsThePerformance_andTheRobotSaysTheLineAndReturnsToRest() throws Exception {
+        EmergencyStop emergencyStop = new EmergencyStop();
+        SimulatedBody simulator = new SimulatedBody(TestPlans.PROFILE, 0);
+        StallingBody stalling = new StallingBody(simulator);
+        GuardedBody body = new GuardedBody(stalling, TestPlans.PROFILE, emergencyStop);
+        Performer performer = new Performer(body, Performer.Settings.DEFAULTS);
+        Watchdog watchdog = new Watchdog(performer, LINE, Duration.ofSeconds(10), Clock.systemUTC());
+        Performance gesture = performer.perform(TestPlans.nodding(3.0));
+        Thread.sleep(600);
+
+        stalling.stallNextTarget();
+
+        assertThat(gesture.await()).isEqualTo(Ending.LATE_SAMPLE);
+        assertThat(gesture.lateByUs()).isGreaterThan(200_000);
+        Performance line = waitForLine(performer);
+        assertThat(watchdog.firings()).singleElement().asString().startsWith("a trajectory sample was ")
+                .endsWith(" ms late");
+        assertThat(line.await()).isEqualTo(Ending.COMPLETED);
+        assertThat(RestTrajectory.atRest(TestPlans.PROFILE, simulator.joints())).isTrue();
+        assertThat(simulator.recording().playbacks().getLast().samples()).isEqualTo(LINE.speech().audio().length());
+    }
+
+    private static Performance waitForLine(Performer performer) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Optional<Performance> current = performer.current();
+            if (current.isPresent() && current.get().plan() == LINE) {
+                return current.get();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the watchdog's line was not performed");
+    }
+
+    /** A body whose controller blocks once for 300 ms, as a stuck connection would. */
+    private static final class StallingBody implements RobotBody {
+
+        private final SimulatedBody body;
+        private final AtomicBoolean stall = new AtomicBoolean();
+
+        StallingBody(SimulatedBody body) {
+            this.body = body;
+        }
+
+        void stallNextTarget() {
+            stall.set(true);
+        }
+
+        @Override
+        public void moveJoints(JointPose pose) {
+            if (stall.getAndSet(false)) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            body.moveJoints(pose);
+        }
+
+        @Override
+        public String describe() {
+            return "stalling " + body.describe();
+        }
+
+        @Override
+        public Speaker speaker() {
+            return body.speaker();
+        }
+
+        @Override
+        public void showFace(FaceFrame frame) {
+            body.showFace(frame);
+        }
+
+        @Override
+        public void halt() {
+            body.halt();
+        }
+
+        @Override
+        public Optional<double[]> measuredJoints() {
+            return body.measuredJoints();
+        }
+
+        @Override
+        public boolean ready() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
