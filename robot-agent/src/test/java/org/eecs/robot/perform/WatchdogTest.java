@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eecs.robot.body.EmergencyStop;
@@ -18,6 +16,7 @@ import org.eecs.robot.body.simulator.SimulatedBody;
 import org.eecs.robot.plan.PerformancePlan;
 import org.eecs.robot.plan.SpokenLine;
 import org.eecs.robot.plan.TestPlans;
+import org.eecs.robot.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class WatchdogTest {
@@ -151,30 +150,6 @@ class WatchdogTest {
 
         @Override
         public void close() {
-        }
-    }
-
-    static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
