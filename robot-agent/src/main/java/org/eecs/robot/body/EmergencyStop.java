@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 public final class EmergencyStop {
 
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
     private boolean engaged;
     private boolean pressed;
     private long engagements;
@@ -21,6 +22,11 @@ public final class EmergencyStop {
     /** {@code onEngaged} is told the reason each time the stop engages, on the thread that pressed it. */
     public void whenEngaged(Consumer<String> onEngaged) {
         listeners.add(onEngaged);
+    }
+
+    /** {@code onReset} runs after each successful reset, e.g. to bring the body back to rest. */
+    public void whenReset(Runnable onReset) {
+        resetListeners.add(onReset);
     }
 
     /** The button is down (or an operator stopped the robot). */
@@ -44,12 +50,15 @@ public final class EmergencyStop {
     }
 
     /** Allows motion again; refused (false) while the button is still pressed. */
-    public synchronized boolean reset() {
-        if (pressed) {
-            return false;
+    public boolean reset() {
+        synchronized (this) {
+            if (pressed) {
+                return false;
+            }
+            engaged = false;
+            reason = "";
         }
-        engaged = false;
-        reason = "";
+        resetListeners.forEach(Runnable::run);
         return true;
     }
 

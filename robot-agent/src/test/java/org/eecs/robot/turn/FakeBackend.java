@@ -33,6 +33,9 @@ final class FakeBackend implements CareBackend {
     final List<BargeIn> bargeIns = new CopyOnWriteArrayList<>();
     final List<Streamed> streams = new CopyOnWriteArrayList<>();
     final AtomicInteger unreachableFor = new AtomicInteger();
+    final List<String> sessionsAsked = new CopyOnWriteArrayList<>();
+    /** What {@link #mySessions()} answers, in turn: a {@link Sessions} or a {@link BackendUnreachable} to throw. */
+    final java.util.Deque<Object> sessionAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final Function<Utterance, PerformancePlan> answer;
     boolean sessionOver;
     boolean barges;
@@ -44,12 +47,17 @@ final class FakeBackend implements CareBackend {
 
     @Override
     public Sessions mySessions() {
-        return Sessions.NONE;
+        Object next = sessionAnswers.isEmpty() ? Sessions.NONE : sessionAnswers.removeFirst();
+        if (next instanceof BackendUnreachable unreachable) {
+            throw unreachable;
+        }
+        return (Sessions) next;
     }
 
     @Override
     public synchronized TurnOutcome takeTurn(String sessionId, Utterance utterance) {
         attempts.add(utterance.key());
+        sessionsAsked.add(sessionId);
         if (unreachableFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new BackendUnreachable("connection refused (the backend is restarting)");
         }
