@@ -133,7 +133,8 @@ public final class RobotAgent {
                     + " " + response.body()));
             return up ? 0 : 2;
         } catch (IOException e) {
-            out.println("backend " + backend + " cannot be reached: " + e.getMessage());
+            out.println("backend " + backend + " cannot be reached: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
