@@ -8,21 +8,20 @@ import java.util.Optional;
  * outside its limits, or when it would move a joint from the last target faster than its velocity limit (a jump).
  * When the emergency stop engages, the body is halted at once, on the thread that pressed it.
  */
-public final class GuardedBody implements RobotBody {
+public final class GuardedBody extends ForwardingBody {
 
     /** Float32 positions on the wire round by up to about 2e-7 rad; the plan's contract allows 1e-6. */
     static final double POSITION_TOLERANCE = 1e-6;
     /** One 100 Hz control cycle. */
     static final double MIN_STEP_SECONDS = 0.01;
 
-    private final RobotBody body;
     private final RobotProfile profile;
     private final EmergencyStop emergencyStop;
     private double[] lastTarget;
     private long lastAtUs;
 
     public GuardedBody(RobotBody body, RobotProfile profile, EmergencyStop emergencyStop) {
-        this.body = body;
+        super(body);
         this.profile = profile;
         this.emergencyStop = emergencyStop;
         // under the lock of moveJoints: a target being sent goes out before the halt, none after it
@@ -48,21 +47,6 @@ public final class GuardedBody implements RobotBody {
             return measured.get().clone();
         }
         return lastTarget != null ? lastTarget.clone() : profile.restPose();
-    }
-
-    @Override
-    public String describe() {
-        return body.describe();
-    }
-
-    @Override
-    public Speaker speaker() {
-        return body.speaker();
-    }
-
-    @Override
-    public void showFace(FaceFrame frame) {
-        body.showFace(frame);
     }
 
     @Override
@@ -98,28 +82,4 @@ public final class GuardedBody implements RobotBody {
         lastAtUs = pose.atUs();
     }
 
-    @Override
-    public void halt() {
-        body.halt();
-    }
-
-    @Override
-    public long motionLeadUs() {
-        return body.motionLeadUs();
-    }
-
-    @Override
-    public Optional<double[]> measuredJoints() {
-        return body.measuredJoints();
-    }
-
-    @Override
-    public boolean ready() {
-        return body.ready();
-    }
-
-    @Override
-    public void close() {
-        body.close();
-    }
 }

@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eecs.robot.body.EmergencyStop;
-import org.eecs.robot.body.FaceFrame;
+import org.eecs.robot.body.ForwardingBody;
 import org.eecs.robot.body.GuardedBody;
 import org.eecs.robot.body.JointPose;
-import org.eecs.robot.body.RobotBody;
-import org.eecs.robot.body.Speaker;
 import org.eecs.robot.body.simulator.SimulatedBody;
 import org.eecs.robot.plan.PerformancePlan;
 import org.eecs.robot.plan.SpokenLine;
@@ -93,13 +91,12 @@ class WatchdogTest {
     }
 
     /** A body whose controller blocks once for 300 ms, as a stuck connection would. */
-    private static final class StallingBody implements RobotBody {
+    private static final class StallingBody extends ForwardingBody {
 
-        private final SimulatedBody body;
         private final AtomicBoolean stall = new AtomicBoolean();
 
         StallingBody(SimulatedBody body) {
-            this.body = body;
+            super(body);
         }
 
         void stallNextTarget() {
@@ -115,41 +112,7 @@ class WatchdogTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            body.moveJoints(pose);
-        }
-
-        @Override
-        public String describe() {
-            return "stalling " + body.describe();
-        }
-
-        @Override
-        public Speaker speaker() {
-            return body.speaker();
-        }
-
-        @Override
-        public void showFace(FaceFrame frame) {
-            body.showFace(frame);
-        }
-
-        @Override
-        public void halt() {
-            body.halt();
-        }
-
-        @Override
-        public Optional<double[]> measuredJoints() {
-            return body.measuredJoints();
-        }
-
-        @Override
-        public boolean ready() {
-            return true;
-        }
-
-        @Override
-        public void close() {
+            super.moveJoints(pose);
         }
     }
 }
