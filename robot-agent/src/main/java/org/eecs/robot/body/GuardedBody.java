@@ -19,6 +19,7 @@ public final class GuardedBody extends ForwardingBody {
     private final EmergencyStop emergencyStop;
     private double[] lastTarget;
     private long lastAtUs;
+    private boolean halted;
 
     public GuardedBody(RobotBody body, RobotProfile profile, EmergencyStop emergencyStop) {
         super(body);
@@ -28,6 +29,7 @@ public final class GuardedBody extends ForwardingBody {
         emergencyStop.whenEngaged(reason -> {
             synchronized (this) {
                 body.halt();
+                halted = true;
             }
         });
     }
@@ -40,13 +42,23 @@ public final class GuardedBody extends ForwardingBody {
         return emergencyStop;
     }
 
-    /** Where the joints are: measured if the body says, else the last target sent, else (at start) the rest pose. */
+    /**
+     * Where the joints are, as the next target must start: the last target sent while the body follows them; after
+     * a halt (or before any target) what the body measures, if it does; else the last target, else (at start) the
+     * rest pose.
+     */
     public synchronized double[] currentPose() {
         Optional<double[]> measured = body.measuredJoints();
-        if (measured.isPresent()) {
+        if ((halted || lastTarget == null) && measured.isPresent()) {
             return measured.get().clone();
         }
         return lastTarget != null ? lastTarget.clone() : profile.restPose();
+    }
+
+    @Override
+    public synchronized void halt() {
+        body.halt();
+        halted = true;
     }
 
     @Override
@@ -58,10 +70,10 @@ public final class GuardedBody extends ForwardingBody {
         if (target.length != profile.jointCount()) {
             throw new MotionRefused("a pose needs " + profile.jointCount() + " joints, got " + target.length);
         }
-        double[] from = lastTarget != null ? lastTarget : currentPose();
+        double[] from = currentPose();
         // the time the joints have for this step: by the timeline while it runs on; a new timeline (a new
         // performance) starts where the joints are, so its first target gets at most one control cycle
-        double seconds = lastTarget != null && pose.atUs() > lastAtUs ? (pose.atUs() - lastAtUs) / 1e6
+        double seconds = lastTarget != null && !halted && pose.atUs() > lastAtUs ? (pose.atUs() - lastAtUs) / 1e6
                 : Math.max(pose.atUs() / 1e6, MIN_STEP_SECONDS);
         for (int j = 0; j < target.length; j++) {
             Joint joint = profile.joints().get(j);
@@ -80,6 +92,7 @@ public final class GuardedBody extends ForwardingBody {
         body.moveJoints(pose);
         lastTarget = target.clone();
         lastAtUs = pose.atUs();
+        halted = false;
     }
 
 }

@@ -76,6 +76,7 @@ public final class Performance {
     /** Stops speech and face at once; the joints return to rest. Returns at once; see {@link #ended()}. */
     public void stop(String reason) {
         stopReason = reason;
+        speaking = false; // the control loop silences the speaker at once; the microphone may listen from now
         wake();
     }
 

@@ -143,7 +143,7 @@ public final class TurnLoop {
                 performanceHeardFromUs = chunk.startUs();
             }
             gatedUntilUs = chunk.endUs() + settings.echoTail().toNanos() / 1000;
-            if (settings.bargeIn() && backend.offersBargeIn() && answeredTurn != null && bargeIn.hears(chunk)) {
+            if (settings.bargeIn() && backend.offersBargeIn() && answering() && bargeIn.hears(chunk)) {
                 return bargeIn(chunk);
             }
             return null;
@@ -155,19 +155,23 @@ public final class TurnLoop {
         return listen(chunk);
     }
 
+    /** Whether the robot's voice plays (an answer, or the watchdog's line), or an answer's is about to. */
     private boolean robotSpeaking() {
-        if (performing == null) {
-            return false;
-        }
-        if (performing.speaking()) {
+        if (performer.speaking()) {
             awaitingVoice = false;
             return true;
         }
-        if (awaitingVoice && !performing.ended().isDone() && performing.plan().speech().audio().length() > 0) {
+        if (awaitingVoice && performing != null && !performing.ended().isDone()
+                && performing.plan().speech().audio().length() > 0) {
             return true; // started, its voice not yet playing
         }
         awaitingVoice = false;
         return false;
+    }
+
+    /** Barge-in stops the robot's answer to a turn, not the watchdog's line. */
+    private boolean answering() {
+        return answeredTurn != null && performing != null && performer.current().orElse(null) == performing;
     }
 
     private End bargeIn(AudioChunk chunk) {
