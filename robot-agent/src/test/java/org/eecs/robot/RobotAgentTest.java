@@ -10,11 +10,20 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eecs.perception.audio.WavWriter;
+import org.eecs.robot.plan.TestPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RobotAgentTest {
 
+    @TempDir
+    Path folder;
     private HttpServer backend;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -29,20 +38,16 @@ class RobotAgentTest {
     void whenBackendReportsUp_theAgentSaysSoAndExitsZero() throws IOException {
         URI url = backendAnswering(200, "{\"status\":\"UP\"}");
 
-        int status = agent().checkBackend(url, new PrintStream(printed, true, StandardCharsets.UTF_8));
-
-        assertThat(status).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("is UP");
+        assertThat(agent().checkBackend(url)).isZero();
+        assertThat(printed()).contains("is UP");
     }
 
     @Test
     void whenBackendIsDown_theAgentShowsWhatItAnswered() throws IOException {
         URI url = backendAnswering(503, "{\"status\":\"DOWN\"}");
 
-        int status = agent().checkBackend(url, new PrintStream(printed, true, StandardCharsets.UTF_8));
-
-        assertThat(status).isEqualTo(1);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("HTTP 503").contains("DOWN");
+        assertThat(agent().checkBackend(url)).isEqualTo(2);
+        assertThat(printed()).contains("HTTP 503").contains("DOWN");
     }
 
     @Test
@@ -51,14 +56,62 @@ class RobotAgentTest {
         backend.stop(0);
         backend = null;
 
-        int status = agent().checkBackend(url, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(agent().checkBackend(url)).isEqualTo(2);
+        assertThat(printed()).contains("cannot be reached");
+    }
 
-        assertThat(status).isEqualTo(2);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("cannot be reached");
+    @Test
+    void check_takesTheBackendUrlFromTheEnvironment_overTheSettingsFile() throws Exception {
+        URI url = backendAnswering(200, "{\"status\":\"UP\"}");
+        Path settings = Files.writeString(folder.resolve("robot-agent.yaml"), "backend:\n  url: http://127.0.0.1:1\n");
+
+        int status = agent().run(List.of("--config", settings.toString(), "check"),
+                Map.of("EECS_AGENT_BACKEND_URL", url.toString())::get);
+
+        assertThat(status).isZero();
+        assertThat(printed()).contains("backend " + url + " is UP").contains("token not checked");
+    }
+
+    @Test
+    void perform_playsAPlanFileOnTheSimulator_andSaysHowItWent() throws Exception {
+        Path plan = Files.write(folder.resolve("plan.json"), TestPlans.wireBytes(TestPlans.nodding(0.5)));
+        Path settings = Files.writeString(folder.resolve("robot-agent.yaml"), "body:\n  simulator:\n    port: 0\n");
+
+        int status = agent().run(List.of("--config", settings.toString(), "perform", plan.toString()), k -> null);
+
+        assertThat(status).isZero();
+        assertThat(printed()).contains("performing \"I am here with you.\" (500 ms)").contains("performed: completed")
+                .contains("the simulator recorded Recording[1 speeches");
+    }
+
+    @Test
+    void perform_saysARecordingWithTheJawFollowingIt() throws Exception {
+        Path wav = Files.write(folder.resolve("hello.wav"), WavWriter.wav(TestPlans.speech(0.4)));
+
+        int status = agent().run(List.of("perform", wav.toString()), Map.of("EECS_AGENT_BODY_SIMULATOR_PORT", "0")::get);
+
+        assertThat(status).isZero();
+        assertThat(printed()).contains("performing \"hello.wav\" (400 ms)").contains("performed: completed");
+    }
+
+    @Test
+    void aBadSettingsValue_isNamedWithItsPlace() throws Exception {
+        Path plan = Files.write(folder.resolve("plan.json"), TestPlans.wireBytes(TestPlans.nodding(0.5)));
+        Path settings = Files.writeString(folder.resolve("robot-agent.yaml"), "body:\n  kind: telepathy\n");
+
+        int status = agent().run(List.of("--config", settings.toString(), "perform", plan.toString()), k -> null);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).contains("robot-agent.yaml: body.kind: expected one of simulator, rosbridge, got "
+                + "\"telepathy\"");
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     private RobotAgent agent() {
-        return new RobotAgent(HttpClient.newHttpClient());
+        return new RobotAgent(HttpClient.newHttpClient(), new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
     private URI backendAnswering(int status, String body) throws IOException {

@@ -142,6 +142,14 @@ public final class SpeechSegmenter {
     }
 
     /**
+     * Where the speech going on now started, in samples from the start of the stream (before padding); empty while
+     * there is none. Lets a caller start sending an utterance before it is complete.
+     */
+    public java.util.OptionalLong speechSince() {
+        return inSpeech ? java.util.OptionalLong.of(speechStart) : java.util.OptionalLong.empty();
+    }
+
+    /**
      * Ends the stream: a trailing partial frame is padded with silence and judged, and speech still going on is
      * closed at the end of the audio. Returns the segments this completes.
      */

@@ -110,6 +110,22 @@ class SileroVadTest {
     }
 
     @Test
+    void whileSpeechGoesOn_theSegmenterTellsWhereItStarted_andNothingOnceItIsOver() {
+        PcmAudio speech = Espeak.say("Please do not stop listening");
+        float[] audio = Espeak.concat(Espeak.silence(1.0, 17), speech.samples(), Espeak.silence(1.0, 18));
+        SpeechSegmenter segmenter = new SpeechSegmenter(vad, SETTINGS);
+        int oneSecondIn = 16_000 + speech.length() / 2;
+
+        segmenter.accept(audio, 0, oneSecondIn);
+        long since = segmenter.speechSince().orElseThrow();
+        List<SpeechSegment> segments = segmenter.accept(audio, oneSecondIn, audio.length - oneSecondIn);
+
+        assertNear(Duration.ofNanos(since * 1_000_000_000L / 16_000), Duration.ofSeconds(1));
+        assertThat(segments).singleElement().satisfies(s -> assertThat(s.startSample()).isLessThanOrEqualTo(since));
+        assertThat(segmenter.speechSince()).isEmpty();
+    }
+
+    @Test
     void streamsAreIndependentAndShareOneModel() {
         PcmAudio speech = Espeak.say("One model, many streams.");
         float[] all = Espeak.concat(Espeak.silence(0.5, 14), speech.samples(), Espeak.silence(0.5, 15));
