@@ -6,10 +6,12 @@ import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
+import org.eecs.application.exchange.CareRecordExchange;
 import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.CareExperienceRatings;
+import org.eecs.application.port.out.CareRecords;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.ConfigurationSettings;
@@ -83,6 +85,12 @@ class UseCaseConfiguration {
     ConfigurationReview configurationReview(ConfigurationSettings settings, CareRecordAccess access,
                                             Transactions transactions) {
         return new ConfigurationReview(settings, access, transactions);
+    }
+
+    @Bean
+    CareRecordExchange careRecordExchange(CareRecords records, Patients patients, Consents consents,
+                                          CareRecordAccess access, Transactions transactions, Clock clock) {
+        return new CareRecordExchange(records, patients, consents, access, transactions, clock);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.eecs.application.port.Page;
 import org.eecs.application.port.PageRequest;
 import org.eecs.application.port.out.Patients;
+import org.eecs.domain.patient.HospitalIdentifier;
 import org.eecs.domain.patient.Patient;
 import org.eecs.domain.patient.PatientId;
 
@@ -33,6 +34,11 @@ public final class InMemoryPatients implements Patients, RollsBack {
     @Override
     public Optional<Patient> find(PatientId id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<Patient> findByHospitalIdentifier(HospitalIdentifier identifier) {
+        return byId.values().stream().filter(patient -> identifier.equals(patient.hospitalIdentifier())).findFirst();
     }
 
     @Override
