@@ -44,6 +44,9 @@ class PatientPersistenceAdapter implements Patients, CareTeams {
         entity.preferences.clear();
         entity.preferences.addAll(patient.preferences().notes());
         patients.save(entity);
+        // written now, so that the plain-SQL readers of this unit of work (the care records shared with the
+        // hospital) see it too
+        entityManager.flush();
     }
 
     @Override
