@@ -1,11 +1,13 @@
 package org.eecs.configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
+import org.eecs.application.exchange.BulkExport;
 import org.eecs.application.exchange.CareRecordExchange;
 import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
@@ -16,6 +18,8 @@ import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.ConfigurationSettings;
 import org.eecs.application.port.out.Consents;
+import org.eecs.application.port.out.ExportFiles;
+import org.eecs.application.port.out.ExportJobs;
 import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.ReviewNotes;
 import org.eecs.application.port.out.Robots;
@@ -91,6 +95,14 @@ class UseCaseConfiguration {
     CareRecordExchange careRecordExchange(CareRecords records, Patients patients, Consents consents,
                                           CareRecordAccess access, Transactions transactions, Clock clock) {
         return new CareRecordExchange(records, patients, consents, access, transactions, clock);
+    }
+
+    @Bean
+    BulkExport bulkExport(CareRecords records, ExportJobs jobs, ExportFiles files, AuditTrail auditTrail,
+                          CareRecordAccess access, Transactions transactions, Clock clock,
+                          @Value("${eecs.fhir.export.retention}") Duration retention,
+                          @Value("${eecs.fhir.export.lease}") Duration lease) {
+        return new BulkExport(records, jobs, files, auditTrail, access, transactions, clock, retention, lease);
     }
 
     @Bean

@@ -46,7 +46,7 @@ class FhirWrites {
     }
 
     @PostMapping("/Patient")
-    ResponseEntity<String> createPatient(@RequestBody(required = false) String body,
+    ResponseEntity<String> createPatient(@RequestBody String body,
                                          @RequestHeader(name = "If-None-Exist", required = false) String ifNoneExist,
                                          HttpServletRequest request, HttpServletResponse response) {
         Patient patient = input.parse(Patient.class, body);
@@ -61,7 +61,7 @@ class FhirWrites {
     }
 
     @PostMapping("/Consent")
-    ResponseEntity<String> createConsent(@RequestBody(required = false) String body, HttpServletRequest request,
+    ResponseEntity<String> createConsent(@RequestBody String body, HttpServletRequest request,
                                          HttpServletResponse response) {
         Consent consent = input.parse(Consent.class, body);
         CareRecord recorded = receiving.recordConsent(
@@ -71,7 +71,7 @@ class FhirWrites {
 
     /** The id of a patient's Consent is the patient's id; each update records its next version. */
     @PutMapping("/Consent/{id}")
-    ResponseEntity<String> updateConsent(@PathVariable String id, @RequestBody(required = false) String body,
+    ResponseEntity<String> updateConsent(@PathVariable String id, @RequestBody String body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                          HttpServletRequest request, HttpServletResponse response) {
         Consent consent = input.parse(Consent.class, body);
