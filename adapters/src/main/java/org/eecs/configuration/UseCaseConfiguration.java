@@ -9,8 +9,10 @@ import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
 import org.eecs.application.exchange.BulkExport;
 import org.eecs.application.exchange.CareRecordExchange;
+import org.eecs.application.generation.PreparingPerformance;
 import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
+import org.eecs.application.port.out.AnimateFace;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.CareExperienceRatings;
 import org.eecs.application.port.out.CareRecords;
@@ -21,8 +23,11 @@ import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.ExportFiles;
 import org.eecs.application.port.out.ExportJobs;
 import org.eecs.application.port.out.Patients;
+import org.eecs.application.port.out.PlanMotion;
 import org.eecs.application.port.out.ReviewNotes;
+import org.eecs.application.port.out.RobotProfile;
 import org.eecs.application.port.out.Robots;
+import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.Turns;
 import org.eecs.application.review.SessionReview;
@@ -108,5 +113,11 @@ class UseCaseConfiguration {
     @Bean
     AuditTrailVerifier auditTrailVerifier(AuditTrail auditTrail, Transactions transactions, Clock clock) {
         return new AuditTrailVerifier(auditTrail, transactions, clock);
+    }
+
+    @Bean
+    PreparingPerformance preparingPerformance(SynthesizeSpeech speech, AnimateFace face, PlanMotion motion,
+                                              RobotProfile robot) {
+        return new PreparingPerformance(speech, face, motion, robot);
     }
 }
