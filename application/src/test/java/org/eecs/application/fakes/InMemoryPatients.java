@@ -54,6 +54,11 @@ public final class InMemoryPatients implements Patients, RollsBack {
         return Paging.page(matching, page);
     }
 
+    /** Everything stored, in no particular order. */
+    public List<Patient> all() {
+        return List.copyOf(byId.values());
+    }
+
     @Override
     public Runnable checkpoint() {
         Map<PatientId, Patient> saved = Map.copyOf(byId);
