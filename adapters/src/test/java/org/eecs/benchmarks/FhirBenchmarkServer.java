@@ -28,15 +28,15 @@ final class FhirBenchmarkServer implements AutoCloseable {
     static FhirBenchmarkServer start() {
         System.setProperty("eecs.test-database", "embedded");
         TestDatabase.Server database = TestDatabase.server();
+        // as command-line arguments, which come before application.yaml
         return new FhirBenchmarkServer(new SpringApplicationBuilder(EecsApplication.class)
-                .properties("server.port=0",
-                        "spring.datasource.url=" + database.jdbcUrl(),
-                        "spring.datasource.username=" + database.username(),
-                        "spring.datasource.password=" + database.password(),
-                        "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.issuerUri(),
-                        "eecs.fhir.export.directory=target/benchmark-fhir-export",
-                        "logging.level.root=WARN")
-                .run());
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + database.jdbcUrl(),
+                        "--spring.datasource.username=" + database.username(),
+                        "--spring.datasource.password=" + database.password(),
+                        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.issuerUri(),
+                        "--eecs.fhir.export.directory=target/benchmark-fhir-export",
+                        "--logging.level.root=WARN"));
     }
 
     String integrationToken() {

@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A system-level bulk export of 1,000,000 resources (1,000 Patients, 9,000 Encounters, 9,000 rating Observations
- * and 981,000 emotion Observations, made by SQL), run by the export use case as the job worker runs it, in a JVM
+ * A system-level bulk export of 1,001,000 resources (1,000 Patients, 10,000 Encounters, 10,000 rating
+ * Observations and 980,000 emotion Observations with seven probabilities each, made by SQL), run by the export use case as the job worker runs it, in a JVM
  * whose whole heap, the server included, is capped at 256 MB: finishing at all shows the export streams. The peak
  * heap after the export is printed (the highest use of each heap pool since start). One shot: the time is the
  * export's, from claiming the job to its files and audit events written.
@@ -51,7 +51,7 @@ public class FhirBulkExportBenchmark {
     public void seed() {
         server = FhirBenchmarkServer.start();
         Instant start = Instant.now();
-        server.seed(1_000, 9, 9, 12); // 81,000 turns of 12 observations: 972,000; with 9,000 ratings, 981,000
+        server.seed(1_000, 10, 7, 14); // 70,000 turns of 14 observations: 980,000
         long resources = server.jdbc.sql("select (select count(*) from patient) + (select count(*) from care_session)"
                 + " + (select count(*) from care_experience_rating) + (select count(*) from emotion_observation)")
                 .query(Long.class).single();

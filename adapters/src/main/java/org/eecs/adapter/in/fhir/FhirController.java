@@ -165,7 +165,9 @@ class FhirController {
                 Resource resource = FhirResources.of(record);
                 out.write("{\"fullUrl\":" + quoted(base + "/" + resource.fhirType() + "/" + record.id())
                         + ",\"resource\":");
-                parser.encodeResourceToWriter(resource, out);
+                // to a string first: HAPI's writer flushes its target after every decimal, which here would send
+                // a network packet each time
+                out.write(parser.encodeResourceToString(resource));
                 out.write(",\"search\":{\"mode\":\"match\"}}");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

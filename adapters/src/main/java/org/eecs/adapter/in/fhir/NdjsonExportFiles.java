@@ -92,7 +92,9 @@ class NdjsonExportFiles implements ExportFiles {
         @Override
         public void write(CareRecord record) {
             try {
-                parser.encodeResourceToWriter(FhirResources.of(record), out);
+                // to a string first: HAPI's writer flushes its target after every decimal, which on a file is a
+                // system call each time
+                out.write(parser.encodeResourceToString(FhirResources.of(record)));
                 out.write('\n');
                 records++;
             } catch (IOException e) {

@@ -5,20 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eecs.application.port.out.CareExperienceRatings;
-import org.eecs.application.port.out.CareSessions;
-import org.eecs.application.port.out.CareTeams;
-import org.eecs.application.port.out.Robots;
-import org.eecs.application.port.out.Transactions;
-import org.eecs.application.port.out.Turns;
 import org.eecs.domain.patient.PatientId;
 import org.eecs.domain.session.CareSession;
 import org.eecs.testing.Api;
@@ -37,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -52,17 +45,7 @@ class BulkExportTest {
     @Value("${local.server.port}")
     int port;
     @Autowired
-    Robots robots;
-    @Autowired
-    CareSessions sessions;
-    @Autowired
-    Turns turns;
-    @Autowired
-    CareExperienceRatings ratings;
-    @Autowired
-    CareTeams careTeams;
-    @Autowired
-    Transactions transactions;
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
 
@@ -73,17 +56,14 @@ class BulkExportTest {
 
     @BeforeEach
     void connect() {
-        fixtures = new FhirFixtures(robots, sessions, turns, ratings, careTeams, transactions);
+        fixtures = new FhirFixtures(context);
         api = Api.onPort(port);
         user = FhirFixtures.unique("his");
         token = TestIssuer.user(user, "integration");
     }
 
     private IGenericClient client() {
-        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = FHIR.newRestfulGenericClient("http://127.0.0.1:" + port + "/fhir");
-        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
-        return client;
+        return FhirFixtures.client(port, token);
     }
 
     private PatientId patient() {

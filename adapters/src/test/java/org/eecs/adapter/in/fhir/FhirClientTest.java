@@ -6,17 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
-import org.eecs.application.port.out.CareExperienceRatings;
-import org.eecs.application.port.out.CareSessions;
-import org.eecs.application.port.out.CareTeams;
-import org.eecs.application.port.out.Robots;
-import org.eecs.application.port.out.Transactions;
-import org.eecs.application.port.out.Turns;
 import org.eecs.domain.patient.PatientId;
 import org.eecs.domain.robot.RobotId;
 import org.eecs.domain.session.CareSession;
@@ -42,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -57,17 +50,7 @@ class FhirClientTest {
     @Value("${local.server.port}")
     int port;
     @Autowired
-    Robots robots;
-    @Autowired
-    CareSessions sessions;
-    @Autowired
-    Turns turns;
-    @Autowired
-    CareExperienceRatings ratings;
-    @Autowired
-    CareTeams careTeams;
-    @Autowired
-    Transactions transactions;
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
 
@@ -77,16 +60,13 @@ class FhirClientTest {
 
     @BeforeEach
     void connect() {
-        fixtures = new FhirFixtures(robots, sessions, turns, ratings, careTeams, transactions);
+        fixtures = new FhirFixtures(context);
         integrationUser = FhirFixtures.unique("his");
         hospital = client(TestIssuer.user(integrationUser, "integration"));
     }
 
     private IGenericClient client(String token) {
-        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        IGenericClient client = FHIR.newRestfulGenericClient("http://127.0.0.1:" + port + "/fhir");
-        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
-        return client;
+        return FhirFixtures.client(port, token);
     }
 
     private static <T extends IBaseResource> T valid(T resource) {
@@ -143,14 +123,26 @@ class FhirClientTest {
         assertThat(valid(found).getEntry()).hasSize(1);
     }
 
-    @Test
-    void readsEveryKindOfRecord_asValidResources() {
+    /** A registered patient with a completed session of one turn, its rating, and consent. */
+    private record Cared(PatientId patient, RobotId robot, CareSession session) {
+    }
+
+    private Cared patientWithCare() {
         PatientId patient = register(FhirFixtures.unique("mrn"));
         RobotId robot = fixtures.robot();
         CareSession session = fixtures.completedSession(patient, robot);
         fixtures.turn(session, 1);
         fixtures.rating(session, 4);
         grantConsent(patient);
+        return new Cared(patient, robot, session);
+    }
+
+    @Test
+    void readsEveryKindOfRecord_asValidResources() {
+        Cared cared = patientWithCare();
+        PatientId patient = cared.patient();
+        RobotId robot = cared.robot();
+        CareSession session = cared.session();
 
         valid(hospital.read().resource(Encounter.class).withId(session.id().toString()).execute());
         Device device = valid(hospital.read().resource(Device.class).withId(robot.value()).execute());
@@ -202,12 +194,7 @@ class FhirClientTest {
 
     @Test
     void everything_bringsThePatientAndAllTheirRecords() {
-        PatientId patient = register(FhirFixtures.unique("mrn"));
-        RobotId robot = fixtures.robot();
-        CareSession session = fixtures.completedSession(patient, robot);
-        fixtures.turn(session, 1);
-        fixtures.rating(session, 5);
-        grantConsent(patient);
+        PatientId patient = patientWithCare().patient();
 
         Parameters answer = hospital.operation().onInstance("Patient/" + patient).named("$everything")
                 .withNoParameters(Parameters.class).useHttpGet().execute();

@@ -1,5 +1,9 @@
 package org.eecs.adapter.in.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +38,7 @@ import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Care that happened, written through the stores as the robot's sessions would leave it: robots, completed
@@ -51,14 +56,22 @@ final class FhirFixtures {
     private final CareTeams careTeams;
     private final Transactions transactions;
 
-    FhirFixtures(Robots robots, CareSessions sessions, Turns turns, CareExperienceRatings ratings,
-                 CareTeams careTeams, Transactions transactions) {
-        this.robots = robots;
-        this.sessions = sessions;
-        this.turns = turns;
-        this.ratings = ratings;
-        this.careTeams = careTeams;
-        this.transactions = transactions;
+    FhirFixtures(ApplicationContext context) {
+        this.robots = context.getBean(Robots.class);
+        this.sessions = context.getBean(CareSessions.class);
+        this.turns = context.getBean(Turns.class);
+        this.ratings = context.getBean(CareExperienceRatings.class);
+        this.careTeams = context.getBean(CareTeams.class);
+        this.transactions = context.getBean(Transactions.class);
+    }
+
+    /** HAPI's generic client for the server on this port, sending this bearer token. */
+    static IGenericClient client(int port, String token) {
+        FhirContext fhir = FhirContext.forR4Cached();
+        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        IGenericClient client = fhir.newRestfulGenericClient("http://127.0.0.1:" + port + "/fhir");
+        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        return client;
     }
 
     static String unique(String prefix) {
