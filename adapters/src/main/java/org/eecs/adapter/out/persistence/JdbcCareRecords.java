@@ -152,7 +152,7 @@ class JdbcCareRecords implements CareRecords {
         },
         CARE_SESSION(RecordType.CARE_SESSION, """
                 s.id, s.patient_id, s.robot_id, s.window_start, s.window_end, s.care_goal, s.emotion_input, s.state,
-                s.started_at, s.ended_at, s.end_reason, s.row_version, s.last_updated""",
+                s.started_at, s.ended_at, s.end_reason, s.crisis_flagged_at, s.row_version, s.last_updated""",
                 "care_session s", "s.last_updated", "s.id::text", "s.patient_id", JdbcCareRecords::session) {
             @Override
             void filter(RecordSql query, RecordCriteria criteria) {
@@ -319,7 +319,8 @@ class JdbcCareRecords implements CareRecords {
                 new PatientId(row.getObject("patient_id", UUID.class)), new RobotId(row.getString("robot_id")),
                 new TimeWindow(instant(row, "window_start"), instant(row, "window_end")), row.getString("care_goal"),
                 row.getBoolean("emotion_input"), SessionState.valueOf(row.getString("state")),
-                instant(row, "started_at"), instant(row, "ended_at"), row.getString("end_reason"));
+                instant(row, "started_at"), instant(row, "ended_at"), row.getString("end_reason"),
+                instant(row, "crisis_flagged_at"));
         return new SessionRecord(session, row.getLong("row_version") + 1, instant(row, "last_updated"));
     }
 

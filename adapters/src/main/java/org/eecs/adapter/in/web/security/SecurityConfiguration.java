@@ -59,6 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/sessions", "/api/v1/sessions/*")
                         .hasAnyRole(CLINICIAN, ROBOT)
                         .requestMatchers("/api/v1/sessions", "/api/v1/sessions/**").hasRole(CLINICIAN)
+                        .requestMatchers("/api/v1/escalations", "/api/v1/escalations/**").hasRole(CLINICIAN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         // FHIR R4 for hospital IT (docs/fhir.md): what the server can do and its code systems are
                         // public; bulk export and writes are the hospital system's; reads also a care team's

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eecs.application.port.out.RecognizeFacialExpression;
 import org.eecs.application.port.out.VideoClip;
@@ -193,6 +194,14 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
     @Override
     public void close() {
         frameWorkers.shutdownNow();
+        try {
+            // a frame of an abandoned watch may still be in a model: closing a session under it crashes the JVM
+            if (!frameWorkers.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("Face recognition: frame workers still busy after 30 s; closing the models anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             detector.close();
         } finally {
