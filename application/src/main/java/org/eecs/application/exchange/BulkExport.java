@@ -74,7 +74,8 @@ public final class BulkExport implements ExportingCareRecords {
         EntityRef entity = new EntityRef("BulkExport", id.toString());
         access.requireRole(caller, Role.INTEGRATION, AuditAction.EXECUTE, entity);
         List<RecordType> kinds = new ArrayList<>(types.isEmpty() ? EnumSet.allOf(RecordType.class) : EnumSet.copyOf(types));
-        ExportJob job = new ExportJob(id, caller, request, kinds, since, ExportJob.State.ACCEPTED, clock.instant(),
+        ExportJob job = new ExportJob(id, new ExportJob.Requester(caller.actor(), caller.sourceAddress(),
+                caller.requestId(), caller.purpose()), request, kinds, since, ExportJob.State.ACCEPTED, clock.instant(),
                 null, null, List.of(), null);
         return transactions.inOne(() -> {
             jobs.add(job);
@@ -157,7 +158,7 @@ public final class BulkExport implements ExportingCareRecords {
             Instant finished = clock.instant();
             transactions.inOne(() -> {
                 jobs.fail(job.id(), "the export failed: " + failure.getMessage(), finished, finished.plus(retention));
-                auditTrail.append(job.requestedBy().audit(AuditAction.EXECUTE,
+                auditTrail.append(requester(job).audit(AuditAction.EXECUTE,
                         new EntityRef("BulkExport", job.id().toString()), null, AuditOutcome.FAILURE, finished));
                 return null;
             });
@@ -197,7 +198,7 @@ public final class BulkExport implements ExportingCareRecords {
             batch.clear();
             transactions.inSeparateOne(() -> {
                 Instant now = clock.instant();
-                patients.forEach(patient -> auditTrail.append(job.requestedBy().audit(AuditAction.READ, entity,
+                patients.forEach(patient -> auditTrail.append(requester(job).audit(AuditAction.READ, entity,
                         patient, AuditOutcome.SUCCESS, now)));
                 return null;
             });
@@ -222,6 +223,12 @@ public final class BulkExport implements ExportingCareRecords {
                 .filter(found -> found.requestedBy().actor().equals(caller.actor()))
                 .filter(found -> found.state() != ExportJob.State.CANCELLED)
                 .orElseThrow(() -> new UnknownExportJob(job));
+    }
+
+    /** The job's requester, as the caller its audit events name. */
+    private static Caller requester(ExportJob job) {
+        ExportJob.Requester requester = job.requestedBy();
+        return new Caller(requester.actor(), requester.sourceAddress(), requester.requestId(), requester.purpose());
     }
 
     /** The job was cancelled while it ran. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.Conflict;
@@ -202,7 +203,7 @@ public final class CareRecordExchange implements SharingCareRecords, ReceivingHo
 
     /** The record if the caller may see it, audited as read; else refused (and audited) as if it did not exist. */
     private CareRecord open(Caller caller, EntityRef entity, Optional<CareRecord> found,
-                            java.util.function.Supplier<RuntimeException> unknown) {
+                            Supplier<RuntimeException> unknown) {
         if (found.isEmpty()) {
             access.missing(caller, AuditAction.READ, entity);
             throw unknown.get();

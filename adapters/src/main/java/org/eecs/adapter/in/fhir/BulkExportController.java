@@ -1,5 +1,6 @@
 package org.eecs.adapter.in.fhir;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.eecs.application.port.export.ExportJob;
 import org.eecs.application.port.in.Caller;
-import org.eecs.application.port.in.ExportingCareRecords;
 import org.eecs.application.port.in.ExportingCareRecords.UnknownExportJob;
+import org.eecs.application.port.in.ExportingCareRecords;
 import org.eecs.application.port.records.RecordType;
 import org.eecs.domain.audit.Role;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code _type} and {@code _since} narrow the export. DELETE on the status URL cancels the job.
  */
 @RestController
+@Hidden // FHIR, described by its CapabilityStatement and docs/fhir.md, not by the clinician API's OpenAPI
 @RequestMapping("/fhir")
 class BulkExportController {
 

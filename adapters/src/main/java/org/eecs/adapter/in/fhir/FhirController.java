@@ -2,6 +2,7 @@ package org.eecs.adapter.in.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
@@ -28,7 +29,6 @@ import org.eecs.domain.patient.PatientId;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Resource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +44,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * CapabilityStatement, our code systems, read and vread, searches paged by keyset, and {@code $everything}.
  */
 @RestController
+@Hidden // FHIR, described by its CapabilityStatement and docs/fhir.md, not by the clinician API's OpenAPI
 @RequestMapping("/fhir")
 class FhirController {
 

@@ -1,15 +1,16 @@
 package org.eecs.adapter.in.fhir;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import org.eecs.application.port.records.CareRecord;
 import org.eecs.application.port.records.CareRecord.ConsentRecord;
 import org.eecs.application.port.records.CareRecord.EmotionRecord;
 import org.eecs.application.port.records.CareRecord.PatientRecord;
 import org.eecs.application.port.records.CareRecord.RatingRecord;
 import org.eecs.application.port.records.CareRecord.RobotRecord;
 import org.eecs.application.port.records.CareRecord.SessionRecord;
+import org.eecs.application.port.records.CareRecord;
 import org.eecs.application.port.records.RecordType;
 import org.eecs.domain.consent.ConsentScope;
 import org.eecs.domain.consent.ConsentStatus;
@@ -36,7 +37,6 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 /**
  * Our care records as FHIR R4 resources (HAPI's structures): Patient, Encounter (a care session), Observation (an

@@ -1,14 +1,15 @@
 package org.eecs.adapter.in.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eecs.application.port.in.Caller;
-import org.eecs.application.port.in.ReceivingHospitalRecords;
-import org.eecs.application.port.in.ReceivingHospitalRecords.Registration;
 import org.eecs.application.port.in.ReceivingHospitalRecords.RegisterHospitalPatient;
+import org.eecs.application.port.in.ReceivingHospitalRecords.Registration;
+import org.eecs.application.port.in.ReceivingHospitalRecords;
 import org.eecs.application.port.records.CareRecord;
 import org.eecs.domain.audit.Role;
 import org.eecs.domain.patient.PatientId;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * patient's Consent against the version it last saw (update with {@code If-Match: W/"n"}; 412 if it moved on).
  */
 @RestController
+@Hidden // FHIR, described by its CapabilityStatement and docs/fhir.md, not by the clinician API's OpenAPI
 @RequestMapping(path = "/fhir", consumes = {"application/fhir+json", "application/json"})
 class FhirWrites {
 

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eecs.application.port.export.ExportJob;
 import org.eecs.application.port.export.ExportJob.ExportedFile;
-import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.out.ExportJobs;
 import org.eecs.application.port.records.RecordType;
 import org.eecs.domain.audit.Actor;
@@ -39,7 +38,7 @@ class JdbcExportJobs implements ExportJobs {
 
     @Override
     public void add(ExportJob job) {
-        Caller caller = job.requestedBy();
+        ExportJob.Requester caller = job.requestedBy();
         jdbc.sql("insert into export_job (" + COLUMNS + ", requested_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(job.id(), caller.actor().id(), caller.actor().role().name(), caller.sourceAddress(),
                         caller.purpose(), caller.requestId(), job.request(),
@@ -130,7 +129,8 @@ class JdbcExportJobs implements ExportJobs {
     }
 
     private static ExportJob job(ResultSet row, List<ExportedFile> files) throws SQLException {
-        Caller caller = new Caller(new Actor(row.getString("actor_id"), Role.valueOf(row.getString("actor_role"))),
+        ExportJob.Requester caller = new ExportJob.Requester(
+                new Actor(row.getString("actor_id"), Role.valueOf(row.getString("actor_role"))),
                 row.getString("source_address"), row.getString("request_id"), row.getString("purpose"));
         return new ExportJob(row.getObject("id", UUID.class), caller, row.getString("request"),
                 Arrays.stream(row.getString("record_types").split(",")).map(RecordType::valueOf).toList(),

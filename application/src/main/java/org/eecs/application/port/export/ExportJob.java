@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.records.RecordType;
+import org.eecs.domain.audit.Actor;
 
 /**
  * One bulk export: who asked for which kinds of record changed since when, how far it has got, and the files it
@@ -20,7 +20,7 @@ import org.eecs.application.port.records.RecordType;
  * @param expiresAt   when its files are deleted; null until it has finished
  * @param error       why it failed; null unless it did
  */
-public record ExportJob(UUID id, Caller requestedBy, String request, List<RecordType> types, Instant since,
+public record ExportJob(UUID id, Requester requestedBy, String request, List<RecordType> types, Instant since,
                         State state, Instant transactionTime, Instant finishedAt, Instant expiresAt,
                         List<ExportedFile> files, String error) {
 
@@ -44,6 +44,13 @@ public record ExportJob(UUID id, Caller requestedBy, String request, List<Record
 
         public boolean isFinal() {
             return this == COMPLETED || this == FAILED || this == CANCELLED;
+        }
+    }
+
+    /** Who asked, from where, in which request and why: what the job's audit events say of its requester. */
+    public record Requester(Actor actor, String sourceAddress, String requestId, String purpose) {
+        public Requester {
+            Objects.requireNonNull(actor, "actor");
         }
     }
 
