@@ -242,6 +242,28 @@ class FhirClientTest {
         assertThat(none.getEntry()).isEmpty();
     }
 
+    @Test
+    void aConsentToKeepRecordings_carriesItsRetention_andValidates() {
+        PatientId patient = register(FhirFixtures.unique("mrn"));
+        Consent consent = new Consent();
+        consent.setStatus(Consent.ConsentState.ACTIVE);
+        consent.setPatient(new Reference("Patient/" + patient));
+        consent.getProvision().addProvision().setType(Consent.ConsentProvisionType.PERMIT)
+                .addAction(new CodeableConcept(new Coding("urn:eecs:fhir:CodeSystem:eecs-consent-scope",
+                        "recording-retention", null)))
+                .addExtension("urn:eecs:fhir:StructureDefinition:recording-retention",
+                        new org.hl7.fhir.r4.model.Duration().setValue(30).setSystem("http://unitsofmeasure.org")
+                                .setCode("d").setUnit("d"));
+        hospital.create().resource(consent).execute();
+
+        Consent read = valid(hospital.read().resource(Consent.class).withId(patient.toString()).execute());
+        org.hl7.fhir.r4.model.Quantity retention = (org.hl7.fhir.r4.model.Quantity) read.getProvision()
+                .getProvisionFirstRep().getExtensionByUrl("urn:eecs:fhir:StructureDefinition:recording-retention")
+                .getValue();
+        assertThat(retention.getValue().longValue()).isEqualTo(30L * 86_400);
+        assertThat(retention.getCode()).isEqualTo("s");
+    }
+
     private void grantConsent(PatientId patient) {
         Consent consent = new Consent();
         consent.setStatus(Consent.ConsentState.ACTIVE);
