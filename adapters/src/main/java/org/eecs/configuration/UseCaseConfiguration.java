@@ -1,6 +1,7 @@
 package org.eecs.configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.eecs.application.access.CareRecordAccess;
@@ -8,6 +9,8 @@ import org.eecs.application.analytics.CareExperienceAnalytics;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
+import org.eecs.application.exchange.BulkExport;
+import org.eecs.application.exchange.CareRecordExchange;
 import org.eecs.application.generation.PreparingPerformance;
 import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
@@ -15,12 +18,15 @@ import org.eecs.application.port.out.AlertClinicians;
 import org.eecs.application.port.out.AnimateFace;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.CareExperienceRatings;
+import org.eecs.application.port.out.CareRecords;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.ConfigurationSettings;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.CrisisReplies;
 import org.eecs.application.port.out.Escalations;
+import org.eecs.application.port.out.ExportFiles;
+import org.eecs.application.port.out.ExportJobs;
 import org.eecs.application.port.out.GuardViolations;
 import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.PlanMotion;
@@ -104,6 +110,20 @@ class UseCaseConfiguration {
     ConfigurationReview configurationReview(ConfigurationSettings settings, CareRecordAccess access,
                                             Transactions transactions) {
         return new ConfigurationReview(settings, access, transactions);
+    }
+
+    @Bean
+    CareRecordExchange careRecordExchange(CareRecords records, Patients patients, Consents consents,
+                                          CareRecordAccess access, Transactions transactions, Clock clock) {
+        return new CareRecordExchange(records, patients, consents, access, transactions, clock);
+    }
+
+    @Bean
+    BulkExport bulkExport(CareRecords records, ExportJobs jobs, ExportFiles files, AuditTrail auditTrail,
+                          CareRecordAccess access, Transactions transactions, Clock clock,
+                          @Value("${eecs.fhir.export.retention}") Duration retention,
+                          @Value("${eecs.fhir.export.lease}") Duration lease) {
+        return new BulkExport(records, jobs, files, auditTrail, access, transactions, clock, retention, lease);
     }
 
     @Bean

@@ -22,7 +22,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
                 "spring.datasource.url=" + server.jdbcUrl(),
                 "spring.datasource.username=" + server.username(),
                 "spring.datasource.password=" + server.password(),
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
+                "eecs.fhir.export.directory=target/fhir-export"
         ).applyTo(context);
     }
 }

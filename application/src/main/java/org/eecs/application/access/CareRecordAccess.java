@@ -3,6 +3,7 @@ package org.eecs.application.access;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.NotPermitted;
 import org.eecs.application.port.in.RecordingRefusedAccess;
@@ -83,6 +84,23 @@ public final class CareRecordAccess implements RecordingRefusedAccess {
             throw new NotPermitted(caller.actor().role(), action.name().toLowerCase(Locale.ROOT) + " "
                     + entity.type());
         }
+    }
+
+    /** As {@link #requireRole}, for a use case open to any of several roles. */
+    public void requireOneOf(Caller caller, Set<Role> roles, AuditAction action, EntityRef entity) {
+        if (roles.stream().noneMatch(caller::actsAs)) {
+            refuse(caller, action, entity, null, true);
+            throw new NotPermitted(caller.actor().role(), action.name().toLowerCase(Locale.ROOT) + " "
+                    + entity.type());
+        }
+    }
+
+    /**
+     * Whether the caller may see this patient's records in the exchange with the hospital: the hospital's
+     * information system (INTEGRATION) every patient's, a clinician their care team's, nobody else any.
+     */
+    public boolean shares(Caller caller, PatientId patient) {
+        return caller.actsAs(Role.INTEGRATION) || caresFor(caller, patient);
     }
 
     /** Audits, as FAILURE, an act on a record that does not exist; the caller's unit is about to fail. */

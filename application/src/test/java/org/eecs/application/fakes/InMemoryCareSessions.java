@@ -59,6 +59,11 @@ public final class InMemoryCareSessions implements CareSessions, RollsBack {
         return Paging.page(matching, page);
     }
 
+    /** Everything stored, in no particular order. */
+    public List<CareSession> all() {
+        return List.copyOf(byId.values());
+    }
+
     @Override
     public Runnable checkpoint() {
         Map<CareSessionId, CareSession> saved = Map.copyOf(byId);

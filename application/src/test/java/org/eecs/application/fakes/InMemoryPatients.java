@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.eecs.application.port.Page;
 import org.eecs.application.port.PageRequest;
 import org.eecs.application.port.out.Patients;
+import org.eecs.domain.patient.HospitalIdentifier;
 import org.eecs.domain.patient.Patient;
 import org.eecs.domain.patient.PatientId;
 
@@ -36,6 +37,11 @@ public final class InMemoryPatients implements Patients, RollsBack {
     }
 
     @Override
+    public Optional<Patient> findByHospitalIdentifier(HospitalIdentifier identifier) {
+        return byId.values().stream().filter(patient -> identifier.equals(patient.hospitalIdentifier())).findFirst();
+    }
+
+    @Override
     public Page<Patient> list(PatientCriteria criteria, PageRequest page) {
         List<Patient> matching = byId.values().stream()
                 .filter(patient -> criteria.aliasContains() == null || lower(patient.alias())
@@ -46,6 +52,11 @@ public final class InMemoryPatients implements Patients, RollsBack {
                 .sorted(BY_ALIAS)
                 .toList();
         return Paging.page(matching, page);
+    }
+
+    /** Everything stored, in no particular order. */
+    public List<Patient> all() {
+        return List.copyOf(byId.values());
     }
 
     @Override

@@ -9,10 +9,12 @@ import org.eecs.domain.Require;
  * A person in care, known to the system by an alias only. The birth year (not the date) is kept because
  * the care approach differs by age group; the preferred language decides what the robot speaks.
  *
- * <p>The alias is stored trimmed and the language tag in its canonical BCP-47 spelling (e.g. "zh-CN").
+ * <p>The alias is stored trimmed and the language tag in its canonical BCP-47 spelling (e.g. "zh-CN"). A patient
+ * registered by the hospital's information system also carries the hospital's identifier; one registered by a
+ * clinician has none ({@code hospitalIdentifier} is null).
  */
 public record Patient(PatientId id, String alias, int birthYear, Gender gender, String preferredLanguage,
-                      Preferences preferences) {
+                      Preferences preferences, HospitalIdentifier hospitalIdentifier) {
 
     public static final int MAX_ALIAS_LENGTH = 80;
     public static final int EARLIEST_BIRTH_YEAR = 1900;
@@ -33,7 +35,14 @@ public record Patient(PatientId id, String alias, int birthYear, Gender gender, 
 
     public static Patient register(String alias, int birthYear, Gender gender, String preferredLanguage,
                                    Preferences preferences) {
-        return new Patient(PatientId.newId(), alias, birthYear, gender, preferredLanguage, preferences);
+        return new Patient(PatientId.newId(), alias, birthYear, gender, preferredLanguage, preferences, null);
+    }
+
+    /** A patient the hospital's information system registers under its own identifier. */
+    public static Patient registerFromHospital(HospitalIdentifier identifier, String alias, int birthYear,
+                                               Gender gender, String preferredLanguage) {
+        return new Patient(PatientId.newId(), alias, birthYear, gender, preferredLanguage, Preferences.none(),
+                Require.present("hospital identifier", identifier));
     }
 
     public AgeGroup ageGroup(Year year) {
@@ -41,7 +50,7 @@ public record Patient(PatientId id, String alias, int birthYear, Gender gender, 
     }
 
     public Patient withPreferences(Preferences newPreferences) {
-        return new Patient(id, alias, birthYear, gender, preferredLanguage, newPreferences);
+        return new Patient(id, alias, birthYear, gender, preferredLanguage, newPreferences, hospitalIdentifier);
     }
 
     public Locale locale() {

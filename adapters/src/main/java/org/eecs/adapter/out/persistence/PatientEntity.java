@@ -40,6 +40,12 @@ class PatientEntity {
     @Column(name = "note")
     List<String> preferences = new ArrayList<>();
 
+    @Column(name = "identifier_system")
+    String identifierSystem;
+
+    @Column(name = "identifier_value")
+    String identifierValue;
+
     @Version
     @Column(name = "row_version")
     Long rowVersion;

@@ -9,6 +9,7 @@ import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.Patients;
 import org.eecs.domain.patient.CareTeam;
 import org.eecs.domain.patient.ClinicianId;
+import org.eecs.domain.patient.HospitalIdentifier;
 import org.eecs.domain.patient.Patient;
 import org.eecs.domain.patient.PatientId;
 import org.eecs.domain.patient.Preferences;
@@ -38,15 +39,27 @@ class PatientPersistenceAdapter implements Patients, CareTeams {
         entity.birthYear = patient.birthYear();
         entity.gender = patient.gender();
         entity.preferredLanguage = patient.preferredLanguage();
+        entity.identifierSystem = patient.hospitalIdentifier() == null ? null : patient.hospitalIdentifier().system();
+        entity.identifierValue = patient.hospitalIdentifier() == null ? null : patient.hospitalIdentifier().value();
         entity.preferences.clear();
         entity.preferences.addAll(patient.preferences().notes());
         patients.save(entity);
+        // written now, so that the plain-SQL readers of this unit of work (the care records shared with the
+        // hospital) see it too
+        entityManager.flush();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Patient> find(PatientId id) {
         return patients.findById(id.value()).map(PatientPersistenceAdapter::toDomain);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Patient> findByHospitalIdentifier(HospitalIdentifier identifier) {
+        return patients.findByIdentifierSystemAndIdentifierValue(identifier.system(), identifier.value())
+                .map(PatientPersistenceAdapter::toDomain);
     }
 
     @Override
@@ -70,7 +83,8 @@ class PatientPersistenceAdapter implements Patients, CareTeams {
 
     private static Patient toDomain(PatientEntity entity) {
         return new Patient(new PatientId(entity.id), entity.alias, entity.birthYear, entity.gender,
-                entity.preferredLanguage, new Preferences(entity.preferences));
+                entity.preferredLanguage, new Preferences(entity.preferences), entity.identifierSystem == null ? null
+                        : new HospitalIdentifier(entity.identifierSystem, entity.identifierValue));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.eecs.application.port.Page;
 import org.eecs.application.port.PageRequest;
 import org.eecs.domain.patient.ClinicianId;
+import org.eecs.domain.patient.HospitalIdentifier;
 import org.eecs.domain.patient.Patient;
 import org.eecs.domain.patient.PatientId;
 
@@ -14,6 +15,9 @@ public interface Patients {
     void save(Patient patient);
 
     Optional<Patient> find(PatientId id);
+
+    /** The patient registered under this hospital identifier, if any. */
+    Optional<Patient> findByHospitalIdentifier(HospitalIdentifier identifier);
 
     /** Patients matching every given criterion, ordered by alias. */
     Page<Patient> list(PatientCriteria criteria, PageRequest page);

@@ -38,6 +38,8 @@ class RefusedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
     private static final Pattern RECORD = Pattern.compile("^/api/v1/([a-z-]+)(?:/([^/]+))?");
     /** Starting, completing or cancelling a session is a POST that changes it. */
     private static final Pattern SESSION_TRANSITION = Pattern.compile("^/api/v1/sessions/[^/]+/(start|complete|cancel)$");
+    /** A FHIR resource (docs/fhir.md): its type, and its id unless the path names an operation. */
+    private static final Pattern FHIR_RECORD = Pattern.compile("^/fhir/([A-Z][A-Za-z]{1,40})(?:/([^/$_][^/]*))?");
     private static final Map<String, String> ENTITY_OF_COLLECTION = Map.of(
             "patients", "Patient", "sessions", "CareSession", "robots", "Robot", "admin", "Configuration");
 
@@ -65,6 +67,10 @@ class RefusedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
     }
 
     private void record(HttpServletRequest request, Actor actor) {
+        if (request.getRequestURI().startsWith("/fhir/")) {
+            recordFhir(request, actor);
+            return;
+        }
         Matcher path = RECORD.matcher(request.getRequestURI());
         if (!path.find()) {
             return;
@@ -77,6 +83,23 @@ class RefusedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
         AuditAction action = SESSION_TRANSITION.matcher(request.getRequestURI()).matches()
                 ? AuditAction.UPDATE : actionOf(request.getMethod());
         audit.refused(Callers.of(request, actor), action, new EntityRef(type, entityId), patient);
+    }
+
+    private void recordFhir(HttpServletRequest request, Actor actor) {
+        Matcher path = FHIR_RECORD.matcher(request.getRequestURI());
+        EntityRef entity;
+        PatientId patient = null;
+        if (path.find()) {
+            String id = path.group(2);
+            entity = new EntityRef(path.group(1),
+                    id == null || id.length() > EntityRef.MAX_ID_LENGTH ? path.group(1) : id);
+            patient = "Patient".equals(path.group(1)) ? patientIn(id).orElse(null) : null;
+        } else if (request.getRequestURI().contains("$export")) {
+            entity = new EntityRef("BulkExport", "export");
+        } else {
+            return;
+        }
+        audit.refused(Callers.of(request, actor), actionOf(request.getMethod()), entity, patient);
     }
 
     private static Optional<PatientId> patientIn(String id) {

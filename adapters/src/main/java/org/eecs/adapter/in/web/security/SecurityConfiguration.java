@@ -34,6 +34,7 @@ class SecurityConfiguration {
     private static final String CLINICIAN = "CLINICIAN";
     private static final String ROBOT = "ROBOT";
     private static final String ADMIN = "ADMIN";
+    private static final String INTEGRATION = "INTEGRATION";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, RefusedRequests refusals,
@@ -61,6 +62,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/escalations", "/api/v1/escalations/**").hasRole(CLINICIAN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(CLINICIAN, ADMIN)
+                        // FHIR R4 for hospital IT (docs/fhir.md): what the server can do and its code systems are
+                        // public; bulk export and writes are the hospital system's; reads also a care team's
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/CodeSystem/*").permitAll()
+                        .requestMatchers("/fhir/$export", "/fhir/Patient/$export", "/fhir/$export-*/**")
+                        .hasRole(INTEGRATION)
+                        .requestMatchers(HttpMethod.GET, "/fhir/**").hasAnyRole(INTEGRATION, CLINICIAN)
+                        .requestMatchers(HttpMethod.POST, "/fhir/Patient", "/fhir/Consent").hasRole(INTEGRATION)
+                        .requestMatchers(HttpMethod.PUT, "/fhir/Consent/*").hasRole(INTEGRATION)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakAuthorities(audience)))
