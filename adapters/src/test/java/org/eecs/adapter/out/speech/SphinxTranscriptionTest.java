@@ -151,18 +151,26 @@ class SphinxTranscriptionTest {
         String whole = sphinx.transcribe(new SpeechAudio(wav), Locale.ENGLISH).text();
         byte[] pcm = new Wavs(10_000_000).decode(new SpeechAudio(wav)).toPcm16LittleEndian();
 
+        int half = pcm.length / 2 / 3200 * 3200;
         Transcript streamed;
         try (var listening = (SphinxTranscription.Decoding) sphinx.listen(Locale.ENGLISH)) {
             for (int at = 0; at < pcm.length; at += 3200) { // 100 ms pieces at the speaking pace
                 listening.hear(Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 3200)));
                 Thread.sleep(100);
+                if (at + 3200 == half) {
+                    // the front end pulls audio only as fast as the search decodes it (no batch normalisation holds
+                    // it back), so what the pipe has given up is what has been decoded, give or take the
+                    // endpointer's leader: half-way through, the first quarter is decoded however busy the machine
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (listening.bytesDecoded() < half / 2 && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(listening.bytesDecoded()).as("decoded while the patient is still speaking")
+                            .isGreaterThanOrEqualTo(half / 2);
+                }
             }
-            long decodedBeforeTheEnd = listening.bytesDecoded();
-            System.out.printf("streamed: %d of %d bytes decoded when the patient stopped%n", decodedBeforeTheEnd,
+            System.out.printf("streamed: %d of %d bytes decoded when the patient stopped%n", listening.bytesDecoded(),
                     pcm.length);
-            // the front end pulls audio only as fast as the search decodes it (no batch normalisation holds it
-            // back), so what the pipe has given up is what has been decoded, give or take the endpointer's leader
-            assertThat(decodedBeforeTheEnd).as("decoding runs while the audio arrives").isGreaterThan(pcm.length / 3);
             streamed = listening.finish();
         }
 
