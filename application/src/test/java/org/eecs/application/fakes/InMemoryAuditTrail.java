@@ -3,14 +3,18 @@ package org.eecs.application.fakes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.out.AuditTrail;
+import org.eecs.application.port.out.AuditTrailSearch;
 import org.eecs.domain.audit.AuditChain;
 import org.eecs.domain.audit.AuditEvent;
 import org.eecs.domain.audit.ChainedAuditEvent;
 
 /** An audit trail in a list; {@link #replace} and {@link #remove} let a test play the tamperer. */
-public final class InMemoryAuditTrail implements AuditTrail, RollsBack {
+public final class InMemoryAuditTrail implements AuditTrail, AuditTrailSearch, RollsBack {
 
     private final List<ChainedAuditEvent> events = new ArrayList<>();
 
@@ -41,6 +45,34 @@ public final class InMemoryAuditTrail implements AuditTrail, RollsBack {
     @Override
     public synchronized Optional<String> hashOf(long sequence) {
         return events.stream().filter(e -> e.sequence() == sequence).map(ChainedAuditEvent::hash).findFirst();
+    }
+
+    @Override
+    public synchronized List<ChainedAuditEvent> page(AuditFilter filter, Long afterSequence, int limit, Order order) {
+        boolean newestFirst = order == Order.NEWEST_FIRST;
+        return events.stream()
+                .filter(filter::matches)
+                .filter(e -> afterSequence == null
+                        || (newestFirst ? e.sequence() < afterSequence : e.sequence() > afterSequence))
+                .sorted(newestFirst ? Comparator.comparingLong(ChainedAuditEvent::sequence).reversed()
+                        : Comparator.comparingLong(ChainedAuditEvent::sequence))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized long count(AuditFilter filter) {
+        return events.stream().filter(filter::matches).count();
+    }
+
+    @Override
+    public long stream(AuditFilter filter, Consumer<ChainedAuditEvent> reader) {
+        List<ChainedAuditEvent> snapshot;
+        synchronized (this) {
+            snapshot = events.stream().filter(filter::matches).toList();
+        }
+        snapshot.forEach(reader);
+        return snapshot.size();
     }
 
     @Override

@@ -35,7 +35,7 @@ class JdbcAuditTrail implements AuditTrail {
     static final long CHAIN_LOCK = 0x4545_4353_4155_4454L;
     private static final String LOCK_TIMEOUT = "30s";
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             sequence, actor_id, actor_role, action, entity_type, entity_id, patient_id, outcome, occurred_at,
             source_address, purpose, request_id, previous_hash, hash""";
 
@@ -91,7 +91,7 @@ class JdbcAuditTrail implements AuditTrail {
         return jdbc.sql("select hash from audit_event where sequence = ?").param(sequence).query(String.class).optional();
     }
 
-    private static ChainedAuditEvent toChainedEvent(ResultSet row) throws SQLException {
+    static ChainedAuditEvent toChainedEvent(ResultSet row) throws SQLException {
         UUID patient = row.getObject("patient_id", UUID.class);
         AuditEvent event = new AuditEvent(
                 new Actor(row.getString("actor_id"), Role.valueOf(row.getString("actor_role"))),
