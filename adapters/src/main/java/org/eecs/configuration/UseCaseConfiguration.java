@@ -1,19 +1,26 @@
 package org.eecs.configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.eecs.application.access.CareRecordAccess;
+import org.eecs.application.audit.AuditExportDesk;
+import org.eecs.application.audit.AuditExportWriting;
+import org.eecs.application.audit.AuditSearch;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
 import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
+import org.eecs.application.port.out.AuditExports;
 import org.eecs.application.port.out.AuditTrail;
+import org.eecs.application.port.out.AuditTrailSearch;
 import org.eecs.application.port.out.CareExperienceRatings;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.ConfigurationSettings;
 import org.eecs.application.port.out.Consents;
+import org.eecs.application.port.out.ExportFiles;
 import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.ReviewNotes;
 import org.eecs.application.port.out.Robots;
@@ -88,5 +95,26 @@ class UseCaseConfiguration {
     @Bean
     AuditTrailVerifier auditTrailVerifier(AuditTrail auditTrail, Transactions transactions, Clock clock) {
         return new AuditTrailVerifier(auditTrail, transactions, clock);
+    }
+
+    @Bean
+    AuditSearch auditSearch(AuditTrailSearch search, CareRecordAccess access, Transactions transactions) {
+        return new AuditSearch(search, access, transactions);
+    }
+
+    @Bean
+    AuditExportDesk auditExportDesk(AuditExports exports, ExportFiles files, AuditTrail auditTrail,
+                                    CareSessions sessions, CareRecordAccess access, Transactions transactions,
+                                    Clock clock) {
+        return new AuditExportDesk(exports, files, auditTrail, sessions, access, transactions, clock);
+    }
+
+    @Bean
+    AuditExportWriting auditExportWriting(AuditExports exports, ExportFiles files, AuditTrailSearch search,
+                                          AuditTrail auditTrail, CareSessions sessions, Consents consents,
+                                          Turns turns, Transactions transactions, Clock clock,
+                                          @Value("${eecs.audit.exports.kept-for}") Duration keptFor) {
+        return new AuditExportWriting(exports, files, search, auditTrail, sessions, consents, turns, transactions,
+                clock, keptFor);
     }
 }

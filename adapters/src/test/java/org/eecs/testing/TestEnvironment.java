@@ -22,7 +22,9 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
                 "spring.datasource.url=" + server.jdbcUrl(),
                 "spring.datasource.username=" + server.username(),
                 "spring.datasource.password=" + server.password(),
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
+                "eecs.audit.exports.directory=target/audit-exports",
+                "eecs.audit.exports.poll-every=200ms"
         ).applyTo(context);
     }
 }

@@ -34,6 +34,7 @@ class SecurityConfiguration {
     private static final String CLINICIAN = "CLINICIAN";
     private static final String ROBOT = "ROBOT";
     private static final String ADMIN = "ADMIN";
+    private static final String AUDITOR = "AUDITOR";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, RefusedRequests refusals,
@@ -59,6 +60,7 @@ class SecurityConfiguration {
                         .hasAnyRole(CLINICIAN, ROBOT)
                         .requestMatchers("/api/v1/sessions", "/api/v1/sessions/**").hasRole(CLINICIAN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakAuthorities(audience)))
