@@ -5,10 +5,11 @@
 
 create table audit_export (
     id                 uuid          primary key,
-    kind               varchar(16)   not null check (kind in ('AUDIT_EVENTS', 'INTERACTION_LOG')),
+    kind               varchar(16)   not null check (kind in ('AUDIT_EVENTS', 'INTERACTION_LOG', 'MONTH_ARCHIVE')),
     format             varchar(8)    not null check (format in ('NDJSON', 'CSV')),
     gzip               boolean       not null,
     session_id         uuid,
+    archive_month      date,
     purpose            varchar(255),
     requested_by       varchar(255)  not null,
     requested_role     varchar(16)   not null,
@@ -49,7 +50,8 @@ create table audit_export (
     break_sequence     bigint,
     break_kind         varchar(16),
     break_detail       varchar(1000),
-    check (kind = 'AUDIT_EVENTS' or (session_id is not null and purpose is not null))
+    check (kind <> 'INTERACTION_LOG' or (session_id is not null and purpose is not null)),
+    check ((kind = 'MONTH_ARCHIVE') = (archive_month is not null))
 );
 create index audit_export_waiting on audit_export (requested_at) where state in ('QUEUED', 'RUNNING');
 create index audit_export_by_expiry on audit_export (expires_at) where expires_at is not null;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.eecs.application.access.CareRecordAccess;
+import org.eecs.application.audit.AuditArchive;
 import org.eecs.application.audit.AuditExportDesk;
 import org.eecs.application.audit.AuditExportWriting;
 import org.eecs.application.audit.AuditSearch;
@@ -14,6 +15,7 @@ import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
 import org.eecs.application.port.out.AuditExports;
 import org.eecs.application.port.out.AuditTrail;
+import org.eecs.application.port.out.AuditTrailPartitions;
 import org.eecs.application.port.out.AuditTrailSearch;
 import org.eecs.application.port.out.CareExperienceRatings;
 import org.eecs.application.port.out.CareSessions;
@@ -111,10 +113,17 @@ class UseCaseConfiguration {
 
     @Bean
     AuditExportWriting auditExportWriting(AuditExports exports, ExportFiles files, AuditTrailSearch search,
-                                          AuditTrail auditTrail, CareSessions sessions, Consents consents,
-                                          Turns turns, Transactions transactions, Clock clock,
+                                          AuditTrail auditTrail, AuditTrailPartitions partitions,
+                                          CareSessions sessions, Consents consents, Turns turns,
+                                          Transactions transactions, Clock clock,
                                           @Value("${eecs.audit.exports.kept-for}") Duration keptFor) {
-        return new AuditExportWriting(exports, files, search, auditTrail, sessions, consents, turns, transactions,
-                clock, keptFor);
+        return new AuditExportWriting(exports, files, search, auditTrail, partitions, sessions, consents, turns,
+                transactions, clock, keptFor);
+    }
+
+    @Bean
+    AuditArchive auditArchive(AuditTrailPartitions partitions, AuditExports exports, CareRecordAccess access,
+                              Transactions transactions, Clock clock) {
+        return new AuditArchive(partitions, exports, access, transactions, clock);
     }
 }

@@ -62,7 +62,7 @@ public final class AuditExportDesk implements ExportingAuditTrail {
             long asked = auditTrail.append(caller.audit(AuditAction.EXECUTE, entity, filter.patient(),
                     AuditOutcome.SUCCESS, clock.instant())).sequence();
             AuditExport export = new AuditExport(id, AuditExport.Kind.AUDIT_EVENTS, format, gzip,
-                    boundedBy(filter, asked), null, caller.purpose(), caller.actor(), clock.instant(),
+                    boundedBy(filter, asked), null, null, caller.purpose(), caller.actor(), clock.instant(),
                     AuditExport.State.QUEUED, 0, null, null, null, null);
             exports.add(export);
             return export;
@@ -89,7 +89,7 @@ public final class AuditExportDesk implements ExportingAuditTrail {
                     AuditOutcome.SUCCESS, clock.instant())).sequence();
             AuditFilter aboutTheSession = AuditFilter.all().withEntity(null, session.toString());
             AuditExport export = new AuditExport(UUID.randomUUID(), AuditExport.Kind.INTERACTION_LOG,
-                    ExportFormat.NDJSON, gzip, boundedBy(aboutTheSession, asked), session, stated, caller.actor(),
+                    ExportFormat.NDJSON, gzip, boundedBy(aboutTheSession, asked), session, null, stated, caller.actor(),
                     clock.instant(), AuditExport.State.QUEUED, 0, null, null, null, null);
             exports.add(export);
             return export;

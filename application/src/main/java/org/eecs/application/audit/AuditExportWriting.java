@@ -12,6 +12,9 @@ import org.eecs.application.port.export.InteractionRecord;
 import org.eecs.application.port.in.RunningAuditExports;
 import org.eecs.application.port.out.AuditExports;
 import org.eecs.application.port.out.AuditTrail;
+import org.eecs.application.port.out.AuditTrailPartitions;
+import org.eecs.application.port.out.AuditTrailPartitions.ArchiveAnchor;
+import org.eecs.application.port.out.AuditTrailPartitions.StoredMonth;
 import org.eecs.application.port.out.AuditTrailSearch;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.Consents;
@@ -47,6 +50,7 @@ public final class AuditExportWriting implements RunningAuditExports {
     private final ExportFiles files;
     private final AuditTrailSearch search;
     private final AuditTrail auditTrail;
+    private final AuditTrailPartitions partitions;
     private final CareSessions sessions;
     private final Consents consents;
     private final Turns turns;
@@ -55,12 +59,13 @@ public final class AuditExportWriting implements RunningAuditExports {
     private final Duration keptFor;
 
     public AuditExportWriting(AuditExports exports, ExportFiles files, AuditTrailSearch search, AuditTrail auditTrail,
-                              CareSessions sessions, Consents consents, Turns turns, Transactions transactions,
+                              AuditTrailPartitions partitions, CareSessions sessions, Consents consents, Turns turns, Transactions transactions,
                               Clock clock, Duration keptFor) {
         this.exports = exports;
         this.files = files;
         this.search = search;
         this.auditTrail = auditTrail;
+        this.partitions = partitions;
         this.sessions = sessions;
         this.consents = consents;
         this.turns = turns;
@@ -83,7 +88,12 @@ public final class AuditExportWriting implements RunningAuditExports {
             ExportManifest manifest = write(export);
             files.writeManifest(manifest);
             transactions.inOne(() -> {
-                exports.complete(export.id(), manifest, clock.instant(), clock.instant().plus(keptFor));
+                if (export.kind() == AuditExport.Kind.MONTH_ARCHIVE) {
+                    partitions.detach(anchorOf(export, manifest));
+                }
+                // an archive is kept until someone moves it elsewhere; other exports expire
+                exports.complete(export.id(), manifest, clock.instant(),
+                        export.kind() == AuditExport.Kind.MONTH_ARCHIVE ? null : clock.instant().plus(keptFor));
                 auditTrail.append(new AuditEvent(EXPORTER, AuditAction.CREATE, entity, export.filter().patient(),
                         AuditOutcome.SUCCESS, clock.instant(), null, export.purpose(), null));
                 return null;
@@ -91,8 +101,10 @@ public final class AuditExportWriting implements RunningAuditExports {
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "export " + export.id() + " failed", e);
             files.delete(export);
+            String reason = export.kind() == AuditExport.Kind.MONTH_ARCHIVE && e instanceof IllegalStateException
+                    ? e.getMessage() : "the export could not be written; ask for it again";
             transactions.inOne(() -> {
-                exports.fail(export.id(), "the export could not be written; ask for it again",
+                exports.fail(export.id(), reason,
                         clock.instant(), clock.instant().plus(keptFor));
                 auditTrail.append(new AuditEvent(EXPORTER, AuditAction.CREATE, entity, export.filter().patient(),
                         AuditOutcome.FAILURE, clock.instant(), null, export.purpose(), null));
@@ -100,6 +112,27 @@ public final class AuditExportWriting implements RunningAuditExports {
             });
         }
         return true;
+    }
+
+    /**
+     * The anchor of an archived month, once its export is known to hold the whole month as one unbroken stretch of
+     * the chain linked to what came before; otherwise the month stays in the trail and the archive fails.
+     */
+    private ArchiveAnchor anchorOf(AuditExport export, ExportManifest manifest) {
+        StoredMonth month = partitions.months().stream().filter(m -> m.month().equals(export.month())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("month " + export.month() + " is no longer in the trail"));
+        if (manifest.chain() instanceof ChainVerification.Broken broken) {
+            throw new IllegalStateException("the chain of " + export.month() + " is broken at event "
+                    + broken.sequence() + " (" + broken.kind() + "): the month was not archived");
+        }
+        if (manifest.events() != month.events() || !java.util.Objects.equals(manifest.lastSequence(),
+                month.lastSequence())) {
+            throw new IllegalStateException("the export of " + export.month() + " holds " + manifest.events()
+                    + " events but the month " + month.events() + ": the month was not archived");
+        }
+        return new ArchiveAnchor(export.month(), manifest.firstSequence(), manifest.lastSequence(),
+                manifest.events(), manifest.lastHash(), export.id(), manifest.sha256(), month.partition(),
+                clock.instant());
     }
 
     @Override
@@ -152,7 +185,7 @@ public final class AuditExportWriting implements RunningAuditExports {
 
         Tally(AuditExport export) {
             this.export = export;
-            this.stretch = export.kind() == AuditExport.Kind.AUDIT_EVENTS && export.filter().isStretchOfTheChain();
+            this.stretch = export.kind() != AuditExport.Kind.INTERACTION_LOG && export.filter().isStretchOfTheChain();
             this.nextReport = clock.instant().plus(PROGRESS_EVERY);
         }
 

@@ -8,12 +8,14 @@ import jakarta.validation.constraints.Size;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
 import org.eecs.application.port.export.ExportManifest;
+import org.eecs.application.port.in.ArchivingAuditMonths;
 import org.eecs.application.port.in.ExportingAuditTrail;
 import org.eecs.application.port.in.SearchingAuditTrail;
 import org.eecs.application.port.in.SearchingAuditTrail.AuditPage;
@@ -52,13 +54,15 @@ class AuditController {
     private final SearchingAuditTrail search;
     private final VerifyingAuditTrail verifier;
     private final ExportingAuditTrail exports;
+    private final ArchivingAuditMonths archives;
     private final Callers callers;
 
     AuditController(SearchingAuditTrail search, VerifyingAuditTrail verifier, ExportingAuditTrail exports,
-                    Callers callers) {
+                    ArchivingAuditMonths archives, Callers callers) {
         this.search = search;
         this.verifier = verifier;
         this.exports = exports;
+        this.archives = archives;
         this.callers = callers;
     }
 
@@ -158,6 +162,19 @@ class AuditController {
         return streamed(manifest, MediaType.APPLICATION_JSON, export + ".manifest.json");
     }
 
+    @PostMapping("/archives")
+    @Operation(summary = "Archive the oldest month of the trail (an export with its manifest), then take it out of "
+            + "the database; 202 and a status URL")
+    ResponseEntity<ExportJson> archive(@Valid @RequestBody NewArchive body) {
+        return accepted(archives.archive(callers.as(Role.AUDITOR), body.month()));
+    }
+
+    @GetMapping("/archives")
+    @Operation(summary = "The months in the trail and the archived months with their anchors")
+    ArchivingAuditMonths.Overview archiveOverview() {
+        return archives.overview(callers.as(Role.AUDITOR));
+    }
+
     private static ResponseEntity<ExportJson> accepted(AuditExport export) {
         URI status = URI.create(BASE + "/exports/" + export.id());
         return ResponseEntity.accepted().location(status).body(ExportJson.of(export));
@@ -215,6 +232,9 @@ class AuditController {
                      Role role, String patient, AuditAction action, AuditOutcome outcome,
                      @Size(max = 255) String requestId, @Size(max = 41) String entityType,
                      @Size(max = 255) String entityId) {
+    }
+
+    record NewArchive(@NotNull YearMonth month) {
     }
 
     record NewInteractionLog(@NotNull @Size(min = 1, max = 255) String purpose, Boolean gzip) {

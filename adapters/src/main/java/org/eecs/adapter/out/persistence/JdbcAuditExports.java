@@ -3,6 +3,8 @@ package org.eecs.adapter.out.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -40,12 +42,14 @@ class JdbcAuditExports implements AuditExports {
     public void add(AuditExport e) {
         AuditFilter f = e.filter();
         jdbc.sql("""
-                        insert into audit_export (id, kind, format, gzip, session_id, purpose, requested_by,
+                        insert into audit_export (id, kind, format, gzip, session_id, archive_month, purpose,
+                            requested_by,
                             requested_role, requested_at, state, from_time, to_time, actor_id, actor_role, patient_id,
                             action, outcome, request_id, entity_type, entity_id, from_sequence, to_sequence)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.id(), e.kind().name(), e.format().name(), e.gzip(),
-                        e.session() == null ? null : e.session().value(), e.purpose(), e.requestedBy().id(),
+                        e.session() == null ? null : e.session().value(),
+                        e.month() == null ? null : e.month().atDay(1), e.purpose(), e.requestedBy().id(),
                         e.requestedBy().role().name(), utc(e.requestedAt()), e.state().name(), utc(f.from()),
                         utc(f.to()), f.actorId(), f.role() == null ? null : f.role().name(),
                         f.patient() == null ? null : f.patient().value(), f.action() == null ? null : f.action().name(),
@@ -146,8 +150,9 @@ class JdbcAuditExports implements AuditExports {
                     filter, session == null ? null : session.toString(), row.getString("purpose"),
                     instant(row, "finished_at"));
         }
+        LocalDate month = row.getObject("archive_month", LocalDate.class);
         return new AuditExport(id, kind, format, gzip, filter, session == null ? null : new CareSessionId(session),
-                row.getString("purpose"), new Actor(row.getString("requested_by"),
+                month == null ? null : YearMonth.from(month), row.getString("purpose"), new Actor(row.getString("requested_by"),
                         Role.valueOf(row.getString("requested_role"))), instant(row, "requested_at"), state,
                 row.getLong("written"), instant(row, "finished_at"), instant(row, "expires_at"),
                 row.getString("failure"), manifest);

@@ -6,6 +6,10 @@ import static org.eecs.adapter.in.web.WebFixtures.clinicianToken;
 import static org.eecs.adapter.in.web.WebFixtures.unique;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +23,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.eecs.adapter.in.web.WebFixtures.Audited;
+import org.eecs.application.port.out.AuditTrail;
+import org.eecs.application.port.out.Transactions;
+import org.eecs.domain.audit.Actor;
+import org.eecs.domain.audit.AuditAction;
+import org.eecs.domain.audit.AuditEvent;
+import org.eecs.domain.audit.AuditOutcome;
+import org.eecs.domain.audit.EntityRef;
+import org.eecs.domain.audit.Role;
+import org.eecs.tools.VerifyAuditExport;
 import org.eecs.testing.Api;
 import org.eecs.testing.Api.Answer;
 import org.eecs.testing.IntegrationTest;
@@ -44,6 +57,8 @@ class AuditorApiTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired AuditTrail auditTrail;
+    @Autowired Transactions transactions;
     Api api;
     WebFixtures fixtures;
 
@@ -150,6 +165,51 @@ class AuditorApiTest {
         assertThat(manifest.get("lastHash").asString()).isEqualTo(JSON.readTree(lines.get(2)).get("hash").asString());
         assertThat(manifest.get("chain").get("intact").asBoolean()).isTrue();
         assertThat(done.get("written").asLong()).isEqualTo(3);
+        assertThat(verifiedOffline(done, file)).startsWith("OK:");
+    }
+
+    @Test
+    void hostileTextInACsvExportIsQuotedAndDisarmed_andReadsBackExactly() throws Exception {
+        String request = WebFixtures.requestId();
+        List<String> hostile = List.of("=HYPERLINK(\"http://evil.example\";\"click\")", "+CMD|' /C calc'!A0",
+                "-2+3", "@SUM(A1:A9)", "\tindented", "\rreturned", "'quoted already", "comma, \"quote\" and\nline",
+                "plain");
+        transactions.inOne(() -> {
+            for (String text : hostile) {
+                auditTrail.append(new AuditEvent(new Actor(text.isBlank() ? "x" : text, Role.CLINICIAN),
+                        AuditAction.READ, new EntityRef("Patient", text), null, AuditOutcome.SUCCESS, Instant.now(),
+                        text, text, request));
+            }
+            return null;
+        });
+
+        JsonNode done = finished(api.post("/api/v1/audit/exports").token(auditorToken)
+                .json("{\"format\": \"CSV\", \"requestId\": \"%s\"}".formatted(request)).send()
+                .header("Location"));
+        byte[] file = download(done.get("file").asString());
+        String csv = new String(file, StandardCharsets.UTF_8);
+
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"click\"\")\"", "\"'+CMD|' /C calc'!A0\"",
+                "\"'-2+3\"", "\"'@SUM(A1:A9)\"", "\"'\tindented\"", "\"'\rreturned\"", "\"''quoted already\"",
+                "\"comma, \"\"quote\"\" and\nline\"", ",plain,");
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",")) {
+                assertThat(cell).as("a cell of " + line).doesNotStartWith("=").doesNotStartWith("+")
+                        .doesNotStartWith("@");
+            }
+        }
+        assertThat(verifiedOffline(done, file)).as("every hash recomputed from the CSV cells").startsWith("OK:");
+    }
+
+    @Test
+    void theOfflineVerifierCatchesAnExportChangedAfterwards() throws Exception {
+        JsonNode done = finished(api.post("/api/v1/audit/exports").token(auditorToken)
+                .json("{\"requestId\": \"%s\"}".formatted(lookedAt)).send().header("Location"));
+        byte[] file = download(done.get("file").asString());
+        byte[] changed = new String(file, StandardCharsets.UTF_8).replace("\"READ\"", "\"UPDATE\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(verifiedOffline(done, changed)).contains("FAILED: SHA-256", "ALTERED");
     }
 
     @Test
@@ -216,6 +276,18 @@ class AuditorApiTest {
             assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
             return response.body();
         }
+    }
+
+    /** What the offline verifier (module tools) says of the file against the export's manifest. */
+    private String verifiedOffline(JsonNode export, byte[] file) throws Exception {
+        Path directory = Files.createTempDirectory("export");
+        Path manifest = directory.resolve("manifest.json");
+        Files.write(manifest, download(export.get("manifest").asString()));
+        Path copy = directory.resolve("export");
+        Files.write(copy, file);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        VerifyAuditExport.run(new String[] {manifest.toString(), copy.toString()}, new PrintStream(printed));
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     static String sha256(byte[] bytes) throws Exception {

@@ -1,6 +1,7 @@
 package org.eecs.application.port.export;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Objects;
 import java.util.UUID;
 import org.eecs.application.port.AuditFilter;
@@ -13,13 +14,14 @@ import org.eecs.domain.session.CareSessionId;
  *
  * @param filter    the audit events it holds (for an interaction log, the audit events about the session); its
  *                  {@code toSequence} is fixed at the request, so the export does not grow while it runs
- * @param session   the session of an interaction log; null for an export of audit events
+ * @param session   the session of an interaction log; null otherwise
+ * @param month     the month a month archive holds; null otherwise
  * @param purpose   why it was asked for; required for an interaction log
  * @param written   records written so far
  * @param manifest  set once the export is complete
  */
 public record AuditExport(UUID id, Kind kind, ExportFormat format, boolean gzip, AuditFilter filter,
-                          CareSessionId session, String purpose, Actor requestedBy, Instant requestedAt, State state,
+                          CareSessionId session, YearMonth month, String purpose, Actor requestedBy, Instant requestedAt, State state,
                           long written, Instant finishedAt, Instant expiresAt, String failure,
                           ExportManifest manifest) {
 
@@ -34,13 +36,9 @@ public record AuditExport(UUID id, Kind kind, ExportFormat format, boolean gzip,
         if (kind == Kind.INTERACTION_LOG && (session == null || format != ExportFormat.NDJSON)) {
             throw new IllegalArgumentException("an interaction log is an NDJSON export of one session");
         }
-    }
-
-    /** A new export, waiting for an instance to write it. */
-    public static AuditExport queued(Kind kind, ExportFormat format, boolean gzip, AuditFilter filter,
-                                     CareSessionId session, String purpose, Actor requestedBy, Instant at) {
-        return new AuditExport(UUID.randomUUID(), kind, format, gzip, filter, session, purpose, requestedBy, at,
-                State.QUEUED, 0, null, null, null, null);
+        if ((kind == Kind.MONTH_ARCHIVE) != (month != null)) {
+            throw new IllegalArgumentException("a month archive, and only one, names its month");
+        }
     }
 
     /** The name of its file, the same on every instance: the id and the format's extension. */
@@ -56,7 +54,9 @@ public record AuditExport(UUID id, Kind kind, ExportFormat format, boolean gzip,
         /** Audit events matching a filter. */
         AUDIT_EVENTS,
         /** A session's full interaction log for an investigation: clinical content, asked for with a purpose. */
-        INTERACTION_LOG
+        INTERACTION_LOG,
+        /** One month of the trail, archived before the month is taken out of the database; never expires. */
+        MONTH_ARCHIVE
     }
 
     public enum State {
