@@ -17,12 +17,19 @@ import org.eecs.domain.audit.ChainedAuditEvent;
 public final class InMemoryAuditTrail implements AuditTrail, AuditTrailSearch, RollsBack {
 
     private final List<ChainedAuditEvent> events = new ArrayList<>();
+    /** The last sequence and hash of each archived stretch, as table audit_anchor keeps them. */
+    private final java.util.TreeMap<Long, String> anchors = new java.util.TreeMap<>();
 
     @Override
     public synchronized ChainedAuditEvent append(AuditEvent event) {
-        ChainedAuditEvent chained = events.isEmpty()
-                ? AuditChain.link(1, AuditChain.GENESIS, event)
-                : AuditChain.link(events.getLast().sequence() + 1, events.getLast().hash(), event);
+        ChainedAuditEvent chained;
+        if (!events.isEmpty()) {
+            chained = AuditChain.link(events.getLast().sequence() + 1, events.getLast().hash(), event);
+        } else if (!anchors.isEmpty()) {
+            chained = AuditChain.link(anchors.lastKey() + 1, anchors.lastEntry().getValue(), event);
+        } else {
+            chained = AuditChain.link(1, AuditChain.GENESIS, event);
+        }
         events.add(chained);
         return chained;
     }
@@ -44,7 +51,14 @@ public final class InMemoryAuditTrail implements AuditTrail, AuditTrailSearch, R
 
     @Override
     public synchronized Optional<String> hashOf(long sequence) {
-        return events.stream().filter(e -> e.sequence() == sequence).map(ChainedAuditEvent::hash).findFirst();
+        return events.stream().filter(e -> e.sequence() == sequence).map(ChainedAuditEvent::hash).findFirst()
+                .or(() -> Optional.ofNullable(anchors.get(sequence)));
+    }
+
+    /** Takes a stretch out of the trail, keeping the hash of its last event as its anchor (an archived month). */
+    public synchronized void archive(long first, long last, String lastHash) {
+        events.removeIf(e -> e.sequence() >= first && e.sequence() <= last);
+        anchors.put(last, lastHash);
     }
 
     @Override
