@@ -37,7 +37,7 @@ create table audit_event (
     primary key (sequence, recorded_at)
 ) partition by range (recorded_at);
 
-create index audit_event_by_time on audit_event (occurred_at);
+create index audit_event_by_time on audit_event (occurred_at, sequence);
 create index audit_event_by_patient on audit_event (patient_id, occurred_at);
 create index audit_event_by_actor on audit_event (actor_id, occurred_at);
 create index audit_event_by_request on audit_event (request_id);

@@ -87,11 +87,18 @@ public final class AuditChain {
                 + " follows event " + (expected - 1), index);
     }
 
-    private static MessageDigest sha256() {
+    /** One digest a thread, reused: looking one up costs more than hashing an event. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
+    });
+
+    private static MessageDigest sha256() {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return digest;
     }
 }

@@ -55,9 +55,27 @@ class JdbcAuditTrailSearch implements AuditTrailSearch {
         return count == null ? 0 : count;
     }
 
+    /**
+     * A stretch of the chain (times and sequence numbers only) is read in the order of the primary key, never
+     * sorted: its sequence numbers are bounded first, and sorting is ruled out for the query, so that the first rows
+     * come at once and the database holds no sorted copy of a month's events.
+     */
     @Override
     @Transactional(readOnly = true)
     public long stream(AuditFilter filter, Consumer<ChainedAuditEvent> reader) {
+        if (filter.isStretchOfTheChain() && (filter.from() != null || filter.to() != null)) {
+            Where times = Where.of(filter);
+            Long[] bounds = jdbc.queryForObject("select min(sequence), max(sequence) from audit_event" + times.sql,
+                    (row, n) -> new Long[] {(Long) row.getObject(1), (Long) row.getObject(2)},
+                    times.params.toArray());
+            if (bounds == null || bounds[0] == null) {
+                return 0;
+            }
+            filter = filter.withSequences(
+                    filter.fromSequence() == null ? bounds[0] : Math.max(filter.fromSequence(), bounds[0]),
+                    filter.toSequence() == null ? bounds[1] : Math.min(filter.toSequence(), bounds[1]));
+            jdbc.execute("set local enable_sort = off");
+        }
         Where where = Where.of(filter);
         long[] read = {0};
         RowCallbackHandler each = row -> {
