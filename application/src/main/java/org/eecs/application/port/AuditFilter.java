@@ -25,7 +25,7 @@ public record AuditFilter(Instant from, Instant to, String actorId, Role role, P
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequest("the range ends (" + to + ") before it starts (" + from + ")");
         }
-        if (fromSequence != null && fromSequence < 1 || toSequence != null && toSequence < 0) {
+        if ((fromSequence != null && fromSequence < 1) || (toSequence != null && toSequence < 0)) {
             throw new InvalidRequest("sequence numbers start at 1");
         }
         actorId = blankToNull(actorId);

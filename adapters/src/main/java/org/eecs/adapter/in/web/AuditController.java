@@ -10,8 +10,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eecs.application.port.AuditFilter;
+import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
 import org.eecs.application.port.export.ExportManifest;
@@ -86,7 +88,7 @@ class AuditController {
         Order sorted = switch (order) {
             case "oldest" -> Order.OLDEST_FIRST;
             case "newest" -> Order.NEWEST_FIRST;
-            default -> throw new org.eecs.application.port.InvalidRequest(
+            default -> throw new InvalidRequest(
                     "order must be oldest or newest, got \"" + order.substring(0, Math.min(order.length(), 20))
                             + "\"");
         };
@@ -94,16 +96,16 @@ class AuditController {
                 entityId, null, null);
         AuditPage page = search.search(callers.as(Role.AUDITOR), filter, after, size, sorted);
         String next = page.next() == null ? null : UriComponentsBuilder.fromPath(BASE + "/events")
-                .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-                .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
-                .queryParamIfPresent("actor", java.util.Optional.ofNullable(actor))
-                .queryParamIfPresent("role", java.util.Optional.ofNullable(role))
-                .queryParamIfPresent("patient", java.util.Optional.ofNullable(patient))
-                .queryParamIfPresent("action", java.util.Optional.ofNullable(action))
-                .queryParamIfPresent("outcome", java.util.Optional.ofNullable(outcome))
-                .queryParamIfPresent("requestId", java.util.Optional.ofNullable(requestId))
-                .queryParamIfPresent("entityType", java.util.Optional.ofNullable(entityType))
-                .queryParamIfPresent("entityId", java.util.Optional.ofNullable(entityId))
+                .queryParamIfPresent("from", Optional.ofNullable(from))
+                .queryParamIfPresent("to", Optional.ofNullable(to))
+                .queryParamIfPresent("actor", Optional.ofNullable(actor))
+                .queryParamIfPresent("role", Optional.ofNullable(role))
+                .queryParamIfPresent("patient", Optional.ofNullable(patient))
+                .queryParamIfPresent("action", Optional.ofNullable(action))
+                .queryParamIfPresent("outcome", Optional.ofNullable(outcome))
+                .queryParamIfPresent("requestId", Optional.ofNullable(requestId))
+                .queryParamIfPresent("entityType", Optional.ofNullable(entityType))
+                .queryParamIfPresent("entityId", Optional.ofNullable(entityId))
                 .queryParam("after", page.next())
                 .queryParam("size", size)
                 .queryParam("order", order)

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
@@ -37,8 +38,8 @@ class FileExports implements ExportFiles {
             Files.createDirectories(directory);
             Path part = manifestOf(manifest.export().toString()).resolveSibling(manifest.export() + ".manifest.part");
             Files.write(part, ManifestJson.write(manifest));
-            Files.move(part, manifestOf(manifest.export().toString()),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(part, manifestOf(manifest.export().toString()), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the manifest of export " + manifest.export(), e);
         }

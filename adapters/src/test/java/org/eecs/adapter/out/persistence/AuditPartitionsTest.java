@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.out.AuditTrailPartitions.ArchiveAnchor;
@@ -32,6 +31,8 @@ import org.eecs.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -112,43 +113,21 @@ class AuditPartitionsTest {
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
     }
 
-    @Test
-    void anEventDeletedAtTheEndOfAMonthIsFoundAcrossTheBoundary() {
-        ChainVerification result = tamperedAndVerified(chain -> {
-            jdbc.sql("delete from audit_event where sequence = ?").param(chain.get(2)).update();
-            return chain.get(2);
+    /** The tampering of AuditTrailInPostgresTest, on the last event of January and the first of February. */
+    @ParameterizedTest
+    @EnumSource(Tampering.class)
+    void tamperingAcrossAMonthBoundaryIsFoundAndLocated(Tampering tampering) {
+        List<Long> chain = januaryAndFebruary().stream().map(ChainedAuditEvent::sequence).toList();
+        Tampering.disableTheGuards(jdbc);
+        long brokenAt = tampering.apply(jdbc, chain.get(2), chain.get(3));
+
+        ChainVerification result = verifier.verify(AUDITOR, Instant.parse("2031-01-31T00:00:00Z"),
+                Instant.parse("2031-02-02T00:00:00Z"));
+
+        assertThat(result).isInstanceOfSatisfying(ChainVerification.Broken.class, broken -> {
+            assertThat(broken.sequence()).isEqualTo(brokenAt);
+            assertThat(broken.kind()).isEqualTo(tampering.found);
         });
-
-        assertThat(result).isInstanceOfSatisfying(ChainVerification.Broken.class,
-                broken -> assertThat(broken.kind()).isEqualTo(BreakKind.MISSING));
-    }
-
-    @Test
-    void theFirstEventOfAMonthAlteredIsFound() {
-        ChainVerification result = tamperedAndVerified(chain -> {
-            jdbc.sql("update audit_event set purpose = 'nothing to see' where sequence = ?").param(chain.get(3))
-                    .update();
-            return chain.get(3);
-        });
-
-        assertThat(result).isInstanceOfSatisfying(ChainVerification.Broken.class,
-                broken -> assertThat(broken.kind()).isEqualTo(BreakKind.ALTERED));
-    }
-
-    @Test
-    void eventsSwappedAcrossTheBoundaryAreFound() {
-        ChainVerification result = tamperedAndVerified(chain -> {
-            long last = chain.get(2);
-            long first = chain.get(3);
-            // each keeps its month; only the places in the chain are exchanged
-            long parked = Long.MAX_VALUE;
-            jdbc.sql("update audit_event set sequence = ? where sequence = ?").params(parked, last).update();
-            jdbc.sql("update audit_event set sequence = ? where sequence = ?").params(last, first).update();
-            jdbc.sql("update audit_event set sequence = ? where sequence = ?").params(first, parked).update();
-            return last;
-        });
-
-        assertThat(result.intact()).isFalse();
     }
 
     @Test
@@ -184,8 +163,8 @@ class AuditPartitionsTest {
                     clock.instant()));
             return null;
         });
-        jdbc.sql("alter table audit_event disable trigger audit_event_is_append_only").update();
-        jdbc.sql("delete from audit_event where sequence = ?").param(written.get(3).sequence()).update();
+        Tampering.disableTheGuards(jdbc);
+        Tampering.EVENT_DELETED.apply(jdbc, written.get(3).sequence(), written.get(4).sequence());
 
         ChainVerification result = verifier.verify(AUDITOR, Instant.parse("2031-01-01T00:00:00Z"),
                 Instant.parse("2031-03-01T00:00:00Z"));
@@ -228,20 +207,6 @@ class AuditPartitionsTest {
         return transactions.inOne(() -> trail.append(new AuditEvent(new Actor("dr-li", Role.CLINICIAN),
                 AuditAction.READ, new EntityRef("Patient", entity), null, AuditOutcome.SUCCESS, clock.instant(),
                 "10.0.0.5", "treatment", "req-" + entity)));
-    }
-
-    /** As in AuditTrailInPostgresTest, across the January/February boundary: sequences 0-2 January, 3-5 February. */
-    private ChainVerification tamperedAndVerified(Function<List<Long>, Long> tampering) {
-        List<Long> chain = januaryAndFebruary().stream().map(ChainedAuditEvent::sequence).toList();
-        jdbc.sql("alter table audit_event disable trigger audit_event_is_append_only").update();
-        long brokenAt = tampering.apply(chain);
-
-        ChainVerification result = verifier.verify(AUDITOR, Instant.parse("2031-01-31T00:00:00Z"),
-                Instant.parse("2031-02-02T00:00:00Z"));
-
-        assertThat(result).isInstanceOfSatisfying(ChainVerification.Broken.class,
-                broken -> assertThat(broken.sequence()).isEqualTo(brokenAt));
-        return result;
     }
 
     /** A clock the test moves. */
