@@ -53,6 +53,15 @@ class InstallationSettings implements ConfigurationSettings {
         settings.add(new Setting("api.idempotency-key-retention",
                 environment.getProperty("eecs.api.idempotency-key-retention"),
                 "how long the answer to a request with an Idempotency-Key is kept for its retries"));
+        String provider = environment.getProperty("eecs.reasoning.llm.provider", "none");
+        settings.add(new Setting("reasoning.llm", "none".equalsIgnoreCase(provider) ? "none (care library only)"
+                        : provider + " " + environment.getProperty("eecs.reasoning.llm.model", "(provider default)")
+                        + " at " + withoutCredentials(environment.getProperty("eecs.reasoning.llm.base-url",
+                        "(provider default)")),
+                "the language model patients' words are sent to, with their consent to external processing"));
+        String webhook = environment.getProperty("eecs.safety.webhook.url");
+        settings.add(new Setting("safety.webhook", StringUtils.hasText(webhook) ? withoutCredentials(webhook) : "none",
+                "where escalation alerts are pushed"));
         return settings;
     }
 

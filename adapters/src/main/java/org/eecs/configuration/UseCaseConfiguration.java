@@ -3,6 +3,7 @@ package org.eecs.configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.audit.AuditArchive;
 import org.eecs.application.audit.AuditExportDesk;
@@ -11,9 +12,12 @@ import org.eecs.application.audit.AuditSearch;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
+import org.eecs.application.generation.PreparingPerformance;
 import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
 import org.eecs.application.port.out.AuditExports;
+import org.eecs.application.port.out.AlertClinicians;
+import org.eecs.application.port.out.AnimateFace;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.AuditTrailPartitions;
 import org.eecs.application.port.out.AuditTrailSearch;
@@ -23,14 +27,27 @@ import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.ConfigurationSettings;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.ExportFiles;
+import org.eecs.application.port.out.CrisisReplies;
+import org.eecs.application.port.out.Escalations;
+import org.eecs.application.port.out.GuardViolations;
 import org.eecs.application.port.out.Patients;
+import org.eecs.application.port.out.PlanMotion;
+import org.eecs.application.port.out.ReasonAboutCare;
+import org.eecs.application.port.out.RecognizeCrisis;
 import org.eecs.application.port.out.ReviewNotes;
+import org.eecs.application.port.out.RobotProfile;
 import org.eecs.application.port.out.Robots;
+import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.Turns;
+import org.eecs.application.reasoning.ResponseGuard;
+import org.eecs.application.reasoning.SafeCareReasoning;
 import org.eecs.application.review.SessionReview;
 import org.eecs.application.robot.RobotRegistry;
+import org.eecs.application.safety.EscalationDesk;
 import org.eecs.application.session.CareSessionDesk;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,8 +84,10 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ConsentDesk consentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock) {
-        return new ConsentDesk(consents, access, transactions, clock);
+    ConsentDesk consentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock,
+                            CareSessionDesk careSessionDesk) {
+        // a withdrawal aborts the patient's running session in the same unit of work
+        return new ConsentDesk(consents, access, transactions, clock, careSessionDesk);
     }
 
     @Bean
@@ -125,5 +144,38 @@ class UseCaseConfiguration {
     AuditArchive auditArchive(AuditTrailPartitions partitions, AuditExports exports, CareRecordAccess access,
                               Transactions transactions, Clock clock) {
         return new AuditArchive(partitions, exports, access, transactions, clock);
+    }
+
+    /**
+     * Safety first, then the language model (when {@code eecs.reasoning.llm.provider} names one), then the care
+     * library. The language model and the care library are both {@link ReasonAboutCare}s, told apart by name.
+     */
+    @Bean
+    SafeCareReasoning safeCareReasoning(RecognizeCrisis crisis, CrisisReplies crisisReplies,
+                                        @Qualifier("languageModel") ObjectProvider<ReasonAboutCare> languageModel,
+                                        @Qualifier("careLibrary") ReasonAboutCare careLibrary,
+                                        @Value("${eecs.reasoning.guard.max-length:" + ResponseGuard.DEFAULT_MAX_LENGTH
+                                                + "}") int maxLength,
+                                        RobotProfile robot, CareSessions sessions, Escalations escalations,
+                                        AlertClinicians alerts, GuardViolations violations, AuditTrail auditTrail,
+                                        Transactions transactions, Clock clock) {
+        return new SafeCareReasoning(
+                new SafeCareReasoning.Reasoners(crisis, crisisReplies, Optional.ofNullable(languageModel.getIfAvailable()),
+                        careLibrary, new ResponseGuard(maxLength)),
+                robot,
+                new SafeCareReasoning.Records(sessions, escalations, alerts, violations, auditTrail, transactions),
+                clock);
+    }
+
+    @Bean
+    EscalationDesk escalationDesk(Escalations escalations, AlertClinicians alerts, CareRecordAccess access,
+                                  Transactions transactions, Clock clock) {
+        return new EscalationDesk(escalations, alerts, access, transactions, clock);
+    }
+
+    @Bean
+    PreparingPerformance preparingPerformance(SynthesizeSpeech speech, AnimateFace face, PlanMotion motion,
+                                              RobotProfile robot) {
+        return new PreparingPerformance(speech, face, motion, robot);
     }
 }

@@ -13,12 +13,14 @@ import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.EntityRef;
 import org.eecs.domain.consent.Consent;
 import org.eecs.domain.consent.ConsentHistory;
+import org.eecs.domain.consent.ConsentWithdrawn;
 import org.eecs.domain.consent.ConsentScope;
 import org.eecs.domain.patient.PatientId;
 
 /**
- * Records consent versions. A withdrawal is a version of its own that takes effect at once; each version and
- * its audit event commit together. Two clinicians recording at the same moment cannot both write one version:
+ * Records consent versions. A withdrawal is a version of its own that takes effect at once: what depends on the
+ * consent follows up in the same unit of work ({@link WhenConsentIsWithdrawn}); each version and its audit event
+ * commit together. Two clinicians recording at the same moment cannot both write one version:
  * the store refuses the second.
  */
 public final class ConsentDesk implements RecordingConsent {
@@ -27,12 +29,15 @@ public final class ConsentDesk implements RecordingConsent {
     private final CareRecordAccess access;
     private final Transactions transactions;
     private final Clock clock;
+    private final WhenConsentIsWithdrawn followUp;
 
-    public ConsentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock) {
+    public ConsentDesk(Consents consents, CareRecordAccess access, Transactions transactions, Clock clock,
+                       WhenConsentIsWithdrawn followUp) {
         this.consents = consents;
         this.access = access;
         this.transactions = transactions;
         this.clock = clock;
+        this.followUp = followUp;
     }
 
     @Override
@@ -51,6 +56,7 @@ public final class ConsentDesk implements RecordingConsent {
             Consent next = openForNextVersion(caller, patient, AuditAction.UPDATE)
                     .withdraw(clock.instant(), caller.clinician());
             consents.append(next);
+            followUp.consentWithdrawn(caller, new ConsentWithdrawn(patient, next.version(), next.effectiveFrom()));
             return next;
         });
     }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.eecs.application.access.CareRecordAccess;
+import org.eecs.application.consent.WhenConsentIsWithdrawn;
 import org.eecs.application.port.Page;
 import org.eecs.application.port.PageRequest;
 import org.eecs.application.port.in.Caller;
@@ -22,6 +23,7 @@ import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.EntityRef;
 import org.eecs.domain.audit.Role;
 import org.eecs.domain.consent.ConsentScope;
+import org.eecs.domain.consent.ConsentWithdrawn;
 import org.eecs.domain.patient.ClinicianId;
 import org.eecs.domain.robot.RobotId;
 import org.eecs.domain.session.CareSession;
@@ -31,8 +33,10 @@ import org.eecs.domain.session.SessionState;
 /**
  * Schedules, runs and closes care sessions. A robot is in one place at a time: a session whose window overlaps
  * another live session of the same robot is refused. The clinician's day is the hospital's, the clock's zone.
+ * A patient's withdrawal of consent aborts their session in progress at once; the robot learns it on its next
+ * call.
  */
-public final class CareSessionDesk implements SchedulingCareSessions {
+public final class CareSessionDesk implements SchedulingCareSessions, WhenConsentIsWithdrawn {
 
     private final CareSessions sessions;
     private final Robots robots;
@@ -117,6 +121,20 @@ public final class CareSessionDesk implements SchedulingCareSessions {
     @Override
     public CareSession complete(Caller caller, CareSessionId session) {
         return transition(caller, session, running -> running.complete(clock.instant()));
+    }
+
+    /**
+     * Runs in the withdrawal's unit of work, audited under the name of whoever recorded it. A patient has at most a
+     * few sessions in progress (one a robot), so one page holds them all.
+     */
+    @Override
+    public void consentWithdrawn(Caller by, ConsentWithdrawn withdrawal) {
+        SessionCriteria running = new SessionCriteria(null, Set.of(), withdrawal.patient(), null,
+                SessionState.IN_PROGRESS);
+        for (CareSession session : sessions.list(running, new PageRequest(0, PageRequest.MAX_SIZE)).items()) {
+            sessions.save(session.abort("consent withdrawn (version " + withdrawal.version() + ")", withdrawal.at()));
+            access.record(by, AuditAction.UPDATE, EntityRef.careSession(session.id()), session.patient());
+        }
     }
 
     private CareSession transition(Caller caller, CareSessionId id, UnaryOperator<CareSession> change) {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.UnknownPatient;
+import org.eecs.application.session.CareSessionDesk;
 import org.eecs.application.testing.Hospital;
 import org.eecs.domain.DomainViolation;
 import org.eecs.domain.audit.Actor;
@@ -25,6 +26,9 @@ import org.eecs.domain.consent.ConsentStatus;
 import org.eecs.domain.patient.ClinicianId;
 import org.eecs.domain.patient.Patient;
 import org.eecs.domain.patient.PatientId;
+import org.eecs.domain.robot.Robot;
+import org.eecs.domain.session.CareSession;
+import org.eecs.domain.session.SessionState;
 import org.junit.jupiter.api.Test;
 
 class RecordingConsentTest {
@@ -35,8 +39,10 @@ class RecordingConsentTest {
     private static final Caller DR_WU = Hospital.clinician("dr-wu");
 
     private final Hospital hospital = new Hospital(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CareSessionDesk sessions = new CareSessionDesk(hospital.sessions, hospital.robots, hospital.consents,
+            hospital.access, hospital.transactions, hospital.clock);
     private final ConsentDesk desk = new ConsentDesk(hospital.consents, hospital.access, hospital.transactions,
-            hospital.clock);
+            hospital.clock, sessions);
     private final Patient patient = hospital.patientCaredForBy("Robin", CALLER);
 
     @Test
@@ -102,6 +108,29 @@ class RecordingConsentTest {
         assertThat(hospital.audited()).singleElement().satisfies(event -> {
             assertThat(event.action()).isEqualTo(AuditAction.CREATE);
             assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE);
+        });
+    }
+
+    @Test
+    void whenConsentIsWithdrawn_theRunningSessionIsAbortedAtOnce_andTheAbortIsAudited() {
+        Robot robot = hospital.robot("pepper-1");
+        desk.grant(CALLER, patient.id(), Set.of(ConsentScope.AUDIO_CAPTURE), null);
+        CareSession running = hospital.stored(hospital.scheduled(patient, robot, NOW.minusSeconds(600))
+                .start(NOW.minusSeconds(300)));
+        CareSession later = hospital.scheduled(patient, hospital.robot("nao-2"), NOW.plus(Duration.ofDays(1)));
+
+        Consent withdrawal = desk.withdraw(CALLER, patient.id());
+
+        CareSession aborted = hospital.sessions.find(running.id()).orElseThrow();
+        assertThat(aborted.state()).isEqualTo(SessionState.ABORTED);
+        assertThat(aborted.endReason()).isEqualTo("consent withdrawn (version 2)");
+        assertThat(aborted.endedAt()).isEqualTo(withdrawal.effectiveFrom());
+        assertThat(hospital.sessions.find(later.id()).orElseThrow().state())
+                .as("a later session cannot start without consent anyway").isEqualTo(SessionState.SCHEDULED);
+        assertThat(hospital.audited()).last().satisfies(event -> {
+            assertThat(event.action()).isEqualTo(AuditAction.UPDATE);
+            assertThat(event.entity()).isEqualTo(EntityRef.careSession(running.id()));
+            assertThat(event.actor().id()).isEqualTo("dr-li");
         });
     }
 

@@ -13,10 +13,13 @@ import org.eecs.application.fakes.InMemoryCareExperienceRatings;
 import org.eecs.application.fakes.InMemoryCareSessions;
 import org.eecs.application.fakes.InMemoryCareTeams;
 import org.eecs.application.fakes.InMemoryConsents;
+import org.eecs.application.fakes.InMemoryEscalations;
+import org.eecs.application.fakes.InMemoryGuardViolations;
 import org.eecs.application.fakes.InMemoryPatients;
 import org.eecs.application.fakes.InMemoryReviewNotes;
 import org.eecs.application.fakes.InMemoryRobots;
 import org.eecs.application.fakes.InMemoryTurns;
+import org.eecs.application.fakes.RecordedAlerts;
 import org.eecs.application.port.in.Caller;
 import org.eecs.domain.TimeWindow;
 import org.eecs.domain.audit.Actor;
@@ -47,9 +50,13 @@ public final class Hospital {
     public final InMemoryTurns turns = new InMemoryTurns();
     public final InMemoryReviewNotes notes = new InMemoryReviewNotes();
     public final InMemoryCareExperienceRatings ratings = new InMemoryCareExperienceRatings();
+    public final InMemoryEscalations escalations = new InMemoryEscalations(careTeams);
+    public final RecordedAlerts alerts = new RecordedAlerts();
+    public final InMemoryGuardViolations guardViolations = new InMemoryGuardViolations();
     public final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
     public final ImmediateTransactions transactions = new ImmediateTransactions(auditTrail,
-            careTeams, patients, consents, robots, sessions, turns, notes, ratings);
+            careTeams, patients, consents, robots, sessions, turns, notes, ratings, escalations, alerts,
+            guardViolations);
     public final Clock clock;
     public final CareRecordAccess access;
 

@@ -15,10 +15,14 @@ import org.eecs.domain.robot.RobotId;
  * <p>The record is immutable: each transition returns the session in its new state. The timestamps
  * always agree with the state: a session has a start time once it has started (IN_PROGRESS, COMPLETED,
  * ABORTED), an end time once it is final, and a reason when it ended early (CANCELLED, ABORTED).
+ *
+ * <p>{@code crisisFlaggedAt} is when crisis language was first heard in the session (null if never): the flag
+ * tells the care team to look at the session and its escalations; it does not end the session, so the robot stays
+ * with the patient until a person arrives.
  */
 public record CareSession(CareSessionId id, PatientId patient, RobotId robot, TimeWindow window, String careGoal,
                           boolean emotionInput, SessionState state, Instant startedAt, Instant endedAt,
-                          String endReason) {
+                          String endReason, Instant crisisFlaggedAt) {
 
     public static final int MAX_CARE_GOAL_LENGTH = 500;
     public static final int MAX_END_REASON_LENGTH = 500;
@@ -51,38 +55,59 @@ public record CareSession(CareSessionId id, PatientId patient, RobotId robot, Ti
             throw new DomainViolation("only a cancelled or aborted care session has an end reason, got "
                     + Require.quote(endReason) + " for a " + state + " session");
         }
+        if (crisisFlaggedAt != null && (startedAt == null || crisisFlaggedAt.isBefore(startedAt))) {
+            throw new DomainViolation("a care session is flagged for crisis only after it started, got flag at "
+                    + crisisFlaggedAt + " and startedAt " + startedAt);
+        }
     }
 
     public static CareSession schedule(PatientId patient, RobotId robot, TimeWindow window, String careGoal,
                                        boolean emotionInput) {
         return new CareSession(CareSessionId.newId(), patient, robot, window, careGoal, emotionInput,
-                SessionState.SCHEDULED, null, null, null);
+                SessionState.SCHEDULED, null, null, null, null);
     }
 
     public CareSession start(Instant at) {
         requireMoveTo(SessionState.IN_PROGRESS);
         return new CareSession(id, patient, robot, window, careGoal, emotionInput, SessionState.IN_PROGRESS,
-                Require.present("start time", at), null, null);
+                Require.present("start time", at), null, null, null);
     }
 
     public CareSession complete(Instant at) {
         requireMoveTo(SessionState.COMPLETED);
         return new CareSession(id, patient, robot, window, careGoal, emotionInput, SessionState.COMPLETED,
-                startedAt, Require.present("end time", at), null);
+                startedAt, Require.present("end time", at), null, crisisFlaggedAt);
     }
 
     /** Called off before it began, e.g. the patient is unwell or the robot is unavailable. */
     public CareSession cancel(String reason, Instant at) {
         requireMoveTo(SessionState.CANCELLED);
         return new CareSession(id, patient, robot, window, careGoal, emotionInput, SessionState.CANCELLED,
-                null, Require.present("end time", at), reason);
+                null, Require.present("end time", at), reason, null);
     }
 
     /** Stopped while running: consent withdrawn, a crisis needing a human, or a fault. */
     public CareSession abort(String reason, Instant at) {
         requireMoveTo(SessionState.ABORTED);
         return new CareSession(id, patient, robot, window, careGoal, emotionInput, SessionState.ABORTED,
-                startedAt, Require.present("end time", at), reason);
+                startedAt, Require.present("end time", at), reason, crisisFlaggedAt);
+    }
+
+    /**
+     * Marks that crisis language was heard at {@code at}; a session already flagged keeps its first flag, which is
+     * when the care team was first needed.
+     */
+    public CareSession flagCrisis(Instant at) {
+        Require.present("flag time", at);
+        if (crisisFlaggedAt != null) {
+            return this;
+        }
+        return new CareSession(id, patient, robot, window, careGoal, emotionInput, state, startedAt, endedAt,
+                endReason, at);
+    }
+
+    public boolean flaggedForCrisis() {
+        return crisisFlaggedAt != null;
     }
 
     /** Only a running session takes conversation turns. */

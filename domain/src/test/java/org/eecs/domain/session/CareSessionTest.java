@@ -119,19 +119,19 @@ class CareSessionTest {
         CareSession s = scheduled();
 
         assertThatThrownBy(() -> new CareSession(s.id(), s.patient(), s.robot(), s.window(), s.careGoal(), true,
-                SessionState.IN_PROGRESS, null, null, null))
+                SessionState.IN_PROGRESS, null, null, null, null))
                 .isInstanceOf(DomainViolation.class).hasMessageContaining("a care session in state IN_PROGRESS needs a start time");
         assertThatThrownBy(() -> new CareSession(s.id(), s.patient(), s.robot(), s.window(), s.careGoal(), true,
-                SessionState.SCHEDULED, STARTED, null, null))
+                SessionState.SCHEDULED, STARTED, null, null, null))
                 .isInstanceOf(DomainViolation.class).hasMessageContaining("a care session in state SCHEDULED has no start time");
         assertThatThrownBy(() -> new CareSession(s.id(), s.patient(), s.robot(), s.window(), s.careGoal(), true,
-                SessionState.COMPLETED, STARTED, null, null))
+                SessionState.COMPLETED, STARTED, null, null, null))
                 .isInstanceOf(DomainViolation.class).hasMessageContaining("a care session in state COMPLETED needs an end time");
         assertThatThrownBy(() -> new CareSession(s.id(), s.patient(), s.robot(), s.window(), s.careGoal(), true,
-                SessionState.IN_PROGRESS, STARTED, ENDED, null))
+                SessionState.IN_PROGRESS, STARTED, ENDED, null, null))
                 .isInstanceOf(DomainViolation.class).hasMessageContaining("a care session in state IN_PROGRESS has no end time");
         assertThatThrownBy(() -> new CareSession(s.id(), s.patient(), s.robot(), s.window(), s.careGoal(), true,
-                SessionState.CANCELLED, STARTED, ENDED, "patient unwell"))
+                SessionState.CANCELLED, STARTED, ENDED, "patient unwell", null))
                 .isInstanceOf(DomainViolation.class).hasMessageContaining("a care session in state CANCELLED has no start time");
     }
 
@@ -140,7 +140,7 @@ class CareSessionTest {
         CareSession s = scheduled();
 
         assertThatThrownBy(() -> new CareSession(s.id(), s.patient(), s.robot(), s.window(), s.careGoal(), true,
-                SessionState.COMPLETED, STARTED, ENDED, "went well"))
+                SessionState.COMPLETED, STARTED, ENDED, "went well", null))
                 .isInstanceOf(DomainViolation.class)
                 .hasMessageContaining("only a cancelled or aborted care session has an end reason");
     }
@@ -152,5 +152,26 @@ class CareSessionTest {
         assertThat(CareSessionId.of(id.toString())).isEqualTo(id);
         assertThatThrownBy(() -> CareSessionId.of("session-1"))
                 .isInstanceOf(DomainViolation.class).hasMessageContaining("care session id");
+    }
+
+    @Test
+    void aCrisisFlagIsKeptFromTheFirstTimeThroughTheEndOfTheSession() {
+        CareSession running = inState(SessionState.IN_PROGRESS);
+        CareSession flagged = running.flagCrisis(STARTED.plusSeconds(30));
+
+        assertThat(running.flaggedForCrisis()).isFalse();
+        assertThat(flagged.flaggedForCrisis()).isTrue();
+        assertThat(flagged.flagCrisis(STARTED.plusSeconds(90)).crisisFlaggedAt()).isEqualTo(STARTED.plusSeconds(30));
+        assertThat(flagged.state()).isEqualTo(SessionState.IN_PROGRESS);
+        assertThat(flagged.complete(ENDED).crisisFlaggedAt()).isEqualTo(STARTED.plusSeconds(30));
+        assertThat(flagged.abort("crisis", ENDED).crisisFlaggedAt()).isEqualTo(STARTED.plusSeconds(30));
+    }
+
+    @Test
+    void onlyAStartedSessionCanBeFlaggedForCrisis() {
+        assertThatThrownBy(() -> scheduled().flagCrisis(STARTED))
+                .isInstanceOf(DomainViolation.class).hasMessageContaining("flagged for crisis only after it started");
+        assertThatThrownBy(() -> inState(SessionState.IN_PROGRESS).flagCrisis(STARTED.minusSeconds(1)))
+                .isInstanceOf(DomainViolation.class).hasMessageContaining("flagged for crisis only after it started");
     }
 }

@@ -99,13 +99,15 @@ class CareSessionController {
     record Reason(@NotBlank @Size(max = CareSession.MAX_END_REASON_LENGTH) String reason) {
     }
 
+    /** @param crisisFlaggedAt when crisis language was first heard in the session (see its escalations); null if never */
     record SessionJson(String id, String patientId, String robotId, Instant start, Instant end, String careGoal,
                        boolean emotionInput, SessionState state, Instant startedAt, Instant endedAt,
-                       String endReason) {
+                       String endReason, Instant crisisFlaggedAt) {
         static SessionJson of(CareSession session) {
             return new SessionJson(session.id().toString(), session.patient().toString(), session.robot().value(),
                     session.window().start(), session.window().end(), session.careGoal(), session.emotionInput(),
-                    session.state(), session.startedAt(), session.endedAt(), session.endReason());
+                    session.state(), session.startedAt(), session.endedAt(), session.endReason(),
+                    session.crisisFlaggedAt());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.eecs.adapter.in.web;
 import org.eecs.domain.patient.ClinicianId;
 import org.eecs.domain.patient.PatientId;
 import org.eecs.domain.robot.RobotId;
+import org.eecs.domain.safety.EscalationId;
 import org.eecs.domain.session.CareSessionId;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -18,5 +19,6 @@ class IdConverters implements WebMvcConfigurer {
         registry.addConverter(String.class, CareSessionId.class, CareSessionId::of);
         registry.addConverter(String.class, RobotId.class, RobotId::new);
         registry.addConverter(String.class, ClinicianId.class, ClinicianId::new);
+        registry.addConverter(String.class, EscalationId.class, EscalationId::of);
     }
 }

@@ -48,6 +48,9 @@ class CareSessionEntity {
     @Column(name = "end_reason")
     String endReason;
 
+    @Column(name = "crisis_flagged_at")
+    Instant crisisFlaggedAt;
+
     @Version
     @Column(name = "row_version")
     Long rowVersion;

@@ -41,6 +41,7 @@ class CareSessionPersistenceAdapter implements CareSessions {
         entity.startedAt = session.startedAt();
         entity.endedAt = session.endedAt();
         entity.endReason = session.endReason();
+        entity.crisisFlaggedAt = session.crisisFlaggedAt();
         sessions.save(entity);
     }
 
@@ -87,6 +88,7 @@ class CareSessionPersistenceAdapter implements CareSessions {
     private static CareSession toDomain(CareSessionEntity entity) {
         return new CareSession(new CareSessionId(entity.id), new PatientId(entity.patientId),
                 new RobotId(entity.robotId), new TimeWindow(entity.windowStart, entity.windowEnd), entity.careGoal,
-                entity.emotionInput, entity.state, entity.startedAt, entity.endedAt, entity.endReason);
+                entity.emotionInput, entity.state, entity.startedAt, entity.endedAt, entity.endReason,
+                entity.crisisFlaggedAt);
     }
 }

@@ -47,12 +47,13 @@ final class OpenAiTranscription implements TranscribeSpeech {
     private final int retries;
     private final Duration firstBackoff;
     private final HttpClient client;
+    private final long maxBytes;
 
-    OpenAiTranscription(Wavs wavs, SpeechProperties.OpenAi settings) {
-        this(wavs, settings, FIRST_BACKOFF);
+    OpenAiTranscription(Wavs wavs, SpeechProperties.OpenAi settings, long maxBytes) {
+        this(wavs, settings, maxBytes, FIRST_BACKOFF);
     }
 
-    OpenAiTranscription(Wavs wavs, SpeechProperties.OpenAi settings, Duration firstBackoff) {
+    OpenAiTranscription(Wavs wavs, SpeechProperties.OpenAi settings, long maxBytes, Duration firstBackoff) {
         if (settings.retries() < 0) {
             throw new IllegalArgumentException("eecs.speech.openai.retries must not be negative");
         }
@@ -65,6 +66,7 @@ final class OpenAiTranscription implements TranscribeSpeech {
         this.retries = settings.retries();
         this.firstBackoff = firstBackoff;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.maxBytes = maxBytes;
     }
 
     /** The transcription service failed or answered something that is not a transcription. */
@@ -77,8 +79,41 @@ final class OpenAiTranscription implements TranscribeSpeech {
     @Override
     public Transcript transcribe(SpeechAudio audio, Locale language) {
         PcmAudio pcm = wavs.decode(audio);
+        return transcribe(WavWriter.wav(pcm), pcm.duration(), language);
+    }
+
+    /**
+     * The transcription API takes whole files, so the pieces are gathered and sent when the patient stops; the
+     * server's own speed is the tail.
+     */
+    @Override
+    public Listening listen(Locale language) {
+        return new Listening() {
+            private final UtterancePieces pieces = new UtterancePieces(maxBytes);
+            private final ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+
+            @Override
+            public void hear(byte[] piece) {
+                pieces.accept(piece);
+                pcm.writeBytes(piece);
+            }
+
+            @Override
+            public Transcript finish() {
+                byte[] wav = WavWriter.wav(pcm.toByteArray(), SAMPLE_RATE, 1);
+                return transcribe(wav, pieces.duration(), language);
+            }
+
+            @Override
+            public void close() {
+                pcm.reset();
+            }
+        };
+    }
+
+    private Transcript transcribe(byte[] wav, Duration duration, Locale language) {
         String boundary = "eecs-" + UUID.randomUUID();
-        byte[] body = multipart(boundary, WavWriter.wav(pcm), language);
+        byte[] body = multipart(boundary, wav, language);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -88,7 +123,7 @@ final class OpenAiTranscription implements TranscribeSpeech {
             request.header("Authorization", "Bearer " + apiKey);
         }
         String text = send(request.build());
-        return new Transcript(text.strip(), new ModelRef(model, "openai-compatible"), pcm.duration());
+        return new Transcript(text.strip(), new ModelRef(model, "openai-compatible"), duration);
     }
 
     private String send(HttpRequest request) {

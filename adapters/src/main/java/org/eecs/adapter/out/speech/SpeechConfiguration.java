@@ -27,15 +27,17 @@ class SpeechConfiguration {
         return switch (properties.engine()) {
             case SPHINX -> {
                 SpeechProperties.Sphinx sphinx = properties.sphinx();
-                log.info("Speech recognition: embedded Sphinx4 (US English), loaded on first use");
-                yield new SphinxTranscription(wavs, () -> new SphinxRecognizer(sphinx.absoluteBeamWidth(),
-                        sphinx.relativeBeamWidth(), sphinx.languageWeight()));
+                log.info("Speech recognition: embedded Sphinx4 (US English), up to {} recognizers loaded as needed",
+                        sphinx.recognizers());
+                yield new SphinxTranscription(wavs, new SphinxRecognizers(() -> new SphinxRecognizer(
+                        sphinx.absoluteBeamWidth(), sphinx.relativeBeamWidth(), sphinx.languageWeight()),
+                        sphinx.recognizers()), properties.maxWavBytes());
             }
             case OPENAI -> {
                 SpeechProperties.OpenAi openai = properties.openai();
                 log.info("Speech recognition: OpenAI-compatible transcription at {} with model {}",
                         openai.baseUrl(), openai.model());
-                yield new OpenAiTranscription(wavs, openai);
+                yield new OpenAiTranscription(wavs, openai, properties.maxWavBytes());
             }
         };
     }

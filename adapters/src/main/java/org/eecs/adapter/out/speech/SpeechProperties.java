@@ -20,8 +20,12 @@ record SpeechProperties(@DefaultValue("sphinx") Engine engine,
 
     enum Engine { SPHINX, OPENAI }
 
-    /** Sphinx4's search settings (see {@link SphinxRecognizer}). */
-    record Sphinx(@DefaultValue("" + SpeechConfiguration.ABSOLUTE_BEAM_WIDTH) int absoluteBeamWidth,
+    /**
+     * Sphinx4's search settings (see {@link SphinxRecognizer}), and how many recognizers may decode at once (each
+     * holds one utterance from its first piece to its end and retains about 150 MB).
+     */
+    record Sphinx(@DefaultValue("2") int recognizers,
+                  @DefaultValue("" + SpeechConfiguration.ABSOLUTE_BEAM_WIDTH) int absoluteBeamWidth,
                   @DefaultValue("" + SpeechConfiguration.RELATIVE_BEAM_WIDTH) double relativeBeamWidth,
                   @DefaultValue("" + SpeechConfiguration.LANGUAGE_WEIGHT) double languageWeight) {
     }

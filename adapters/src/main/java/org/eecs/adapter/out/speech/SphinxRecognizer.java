@@ -4,7 +4,6 @@ import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.Context;
 import edu.cmu.sphinx.recognizer.Recognizer;
 import edu.cmu.sphinx.result.Result;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.StringJoiner;
@@ -24,8 +23,8 @@ import org.eecs.perception.audio.PcmAudio;
  * language model, lexical tree) in every {@code startRecognition} and frees it in {@code stopRecognition}: one to
  * three seconds and gigabytes of garbage per utterance. Here the {@link Context} and its {@link Recognizer} are
  * built and allocated once; each utterance is handed to the context's stream data source and decoded with
- * {@code recognize()} until the stream is exhausted. A recognizer decodes one stream at a time, so
- * {@link #recognize} is serialised.
+ * {@code recognize()} until the stream is exhausted. A recognizer decodes one stream at a time (see
+ * {@link SphinxRecognizers} for several).
  */
 final class SphinxRecognizer {
 
@@ -62,6 +61,7 @@ final class SphinxRecognizer {
         recognizer.allocate();
     }
 
+
     static String tuned(int absoluteBeamWidth, double relativeBeamWidth, double languageWeight) throws IOException {
         String xml;
         try (InputStream in = Context.class.getResourceAsStream("/edu/cmu/sphinx/api/default.config.xml")) {
@@ -78,9 +78,12 @@ final class SphinxRecognizer {
         // about 830 MB instead of 1.1 GB (keepAllTokens stays on: turning it off doubled the word error rate)
         xml = xml.replace("<property name=\"buildWordLattice\" value=\"true\"/>",
                 "<property name=\"buildWordLattice\" value=\"false\"/>");
-        // each utterance is decoded whole: normalise the cepstra over the utterance itself (BatchCMN) rather
-        // than with LiveCMN's running mean, which would carry over from one caller's audio to the next
-        xml = xml.replace("<item>liveCMN </item>", "<item>batchCMN </item>");
+        // decoded as the audio arrives, so the cepstral mean is a live one (BatchCMN would wait for the whole
+        // utterance), restarted for each utterance from the model's own prior (LiveCMN would carry one caller's
+        // voice over to the next): see UtteranceCmn
+        xml = xml.replace("<item>liveCMN </item>", "<item>utteranceCmn </item>");
+        xml = xml.replace("<component name=\"liveCMN\"", "<component name=\"utteranceCmn\" type=\""
+                + UtteranceCmn.class.getName() + "\"/>\n  <component name=\"liveCMN\"");
         return xml.replaceAll("(?s)<propertylist name=\"monitors\">.*?</propertylist>", "");
     }
 
@@ -102,12 +105,13 @@ final class SphinxRecognizer {
         }
     }
 
-    /** The words heard in 16 kHz mono audio, fillers and silences left out; empty when there were none. */
-    synchronized String recognize(PcmAudio audio) {
-        if (audio.sampleRate() != PcmAudio.RATE) {
-            throw new IllegalArgumentException("Sphinx4's model needs 16 kHz audio, got " + audio.sampleRate());
-        }
-        context.setSpeechSource(new ByteArrayInputStream(audio.toPcm16LittleEndian()));
+    /**
+     * The words heard in 16 kHz mono 16-bit little-endian audio, fillers and silences left out; empty when there
+     * were none. Decodes as the stream delivers, so audio still arriving is decoded while it arrives; returns when
+     * the stream ends. One stream at a time.
+     */
+    synchronized String recognize(InputStream pcm) {
+        context.setSpeechSource(pcm);
         StringJoiner words = new StringJoiner(" ");
         Result result;
         while ((result = recognizer.recognize()) != null) {

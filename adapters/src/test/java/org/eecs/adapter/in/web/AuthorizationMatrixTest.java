@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.eecs.application.port.in.RespondingToPatients;
 import org.eecs.testing.Api;
 import org.eecs.testing.Api.Answer;
 import org.eecs.testing.IntegrationTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -42,6 +44,7 @@ class AuthorizationMatrixTest {
     }
 
     @LocalServerPort int port;
+    @Autowired RespondingToPatients reasoning;
     Api api;
 
     // the records every cell acts on, made once
@@ -58,6 +61,10 @@ class AuthorizationMatrixTest {
     String runningToComplete;
     String scheduledToCancel;
     String completedToReview;
+    /** A running session in which crisis language was heard twice: one escalation to acknowledge, one to resolve. */
+    String inCrisis;
+    String escalationToAcknowledge;
+    String escalationToResolve;
     /** An export of audit events an auditor asked for. */
     String export;
 
@@ -86,6 +93,10 @@ class AuthorizationMatrixTest {
         fixtures.start(token, completedToReview);
         fixtures.complete(token, completedToReview);
         fixtures.rate(token, completedToReview, 4);
+        inCrisis = fixtures.schedule(token, patient, robotOfTheSession);
+        fixtures.start(token, inCrisis);
+        escalationToAcknowledge = Crises.raise(reasoning, robotOfTheSession, inCrisis, "I want to kill myself.");
+        escalationToResolve = Crises.raise(reasoning, robotOfTheSession, inCrisis, "My husband beats me.");
         export = api.post("/api/v1/audit/exports").token(TestIssuer.user(auditor, "auditor"))
                 .json("{\"requestId\": \"matrix\"}").send().json().get("id").asString();
     }
@@ -190,6 +201,17 @@ class AuthorizationMatrixTest {
                 "{\"score\": 5}",
                 200, 404, 403, 403, 403, 403, 403);
         row("GET", "/sessions/{id}/rating", t -> "/api/v1/sessions/" + t.completedToReview + "/rating", null,
+                200, 404, 403, 403, 403, 403, 403);
+
+        row("GET", "/sessions/{id}/escalations", t -> "/api/v1/sessions/" + t.inCrisis + "/escalations", null,
+                200, 404, 403, 403, 403, 403, 403);
+        row("GET", "/escalations", t -> "/api/v1/escalations", null,
+                200, 200, 403, 403, 403, 403, 403);
+        row("POST", "/escalations/{id}/acknowledge",
+                t -> "/api/v1/escalations/" + t.escalationToAcknowledge + "/acknowledge", null,
+                200, 404, 403, 403, 403, 403, 403);
+        row("POST", "/escalations/{id}/resolve", t -> "/api/v1/escalations/" + t.escalationToResolve + "/resolve",
+                "{\"resolution\": \"Talked it through with the patient.\"}",
                 200, 404, 403, 403, 403, 403, 403);
 
         row("GET", "/admin/configuration", t -> "/api/v1/admin/configuration", null,

@@ -44,7 +44,8 @@ class MigrationsTest {
             }
             assertThat(tables).contains("patient", "patient_preference", "care_team_member", "robot",
                     "care_session", "consent", "consent_scope", "turn", "turn_stage_latency", "emotion_observation",
-                    "emotion_probability", "care_experience_rating", "audit_event");
+                    "emotion_probability", "care_experience_rating", "audit_event", "escalation", "escalation_alert",
+                    "guard_violation");
         }
     }
 }

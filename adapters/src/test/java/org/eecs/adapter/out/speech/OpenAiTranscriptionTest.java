@@ -152,7 +152,7 @@ class OpenAiTranscriptionTest {
         answers.add(json(200, "{\"text\": \"in time\"}"));
 
         OpenAiTranscription adapter = new OpenAiTranscription(new Wavs(1_000_000), new SpeechProperties.OpenAi(
-                baseUrl(), "whisper-large-v3", null, Duration.ofMillis(300), 1), Duration.ofMillis(10));
+                baseUrl(), "whisper-large-v3", null, Duration.ofMillis(300), 1), 1_000_000, Duration.ofMillis(10));
 
         assertThat(adapter.transcribe(new SpeechAudio(wav()), Locale.ENGLISH).text()).isEqualTo("in time");
     }
@@ -164,7 +164,7 @@ class OpenAiTranscriptionTest {
             json(200, "{}").answer(exchange);
         });
         OpenAiTranscription adapter = new OpenAiTranscription(new Wavs(1_000_000), new SpeechProperties.OpenAi(
-                baseUrl(), "m", null, Duration.ofMillis(200), 1), Duration.ofMillis(10));
+                baseUrl(), "m", null, Duration.ofMillis(200), 1), 1_000_000, Duration.ofMillis(10));
 
         assertThatThrownBy(() -> adapter.transcribe(new SpeechAudio(wav()), Locale.ENGLISH))
                 .isInstanceOf(OpenAiTranscription.TranscriptionFailed.class)
@@ -192,7 +192,8 @@ class OpenAiTranscriptionTest {
             port = socket.getLocalPort();
         }
         OpenAiTranscription adapter = new OpenAiTranscription(new Wavs(1_000_000), new SpeechProperties.OpenAi(
-                URI.create("http://127.0.0.1:" + port), "m", null, Duration.ofSeconds(2), 1), Duration.ofMillis(10));
+                URI.create("http://127.0.0.1:" + port), "m", null, Duration.ofSeconds(2), 1), 1_000_000,
+                Duration.ofMillis(10));
 
         assertThatThrownBy(() -> adapter.transcribe(new SpeechAudio(wav()), Locale.ENGLISH))
                 .isInstanceOf(OpenAiTranscription.TranscriptionFailed.class)
@@ -208,9 +209,43 @@ class OpenAiTranscriptionTest {
         assertThat(requests).hasValue(0);
     }
 
+    @Test
+    void aStreamedUtteranceIsGatheredAndPostedAsOneWavWhenThePatientStops() {
+        answers.add(json(200, "{\"text\": \"please call the nurse\"}"));
+        byte[] pcm = sinePcm(16_000, 1, 0.75);
+
+        Transcript transcript;
+        try (var listening = adapter(null, 0).listen(Locale.ENGLISH)) {
+            for (int at = 0; at < pcm.length; at += 3200) {
+                listening.hear(java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 3200)));
+            }
+            assertThat(requests).as("nothing is sent while the patient speaks").hasValue(0);
+            transcript = listening.finish();
+        }
+
+        assertThat(transcript.text()).isEqualTo("please call the nurse");
+        assertThat(transcript.audioDuration()).isEqualTo(Duration.ofMillis(750));
+        PcmAudio sent = new WavDecoder().decode(received.getFirst().parts().get("file").body());
+        assertThat(sent.toPcm16LittleEndian()).isEqualTo(pcm);
+    }
+
+    @Test
+    void aStreamedPieceOfHalfASampleOrBeyondTheLimitIsRefusedByName() {
+        var listening = new OpenAiTranscription(new Wavs(1_000_000), new SpeechProperties.OpenAi(baseUrl(), "m", null,
+                Duration.ofSeconds(5), 0), 64_000, Duration.ofMillis(10)).listen(Locale.ENGLISH);
+
+        assertThatThrownBy(() -> listening.hear(new byte[3]))
+                .isInstanceOf(UnreadableAudio.class).hasMessageContaining("even number of bytes; got 3");
+        listening.hear(new byte[64_000]);
+        assertThatThrownBy(() -> listening.hear(new byte[2]))
+                .isInstanceOf(UnreadableAudio.class).hasMessageContaining("longer than the 64000 bytes accepted (2 s");
+        listening.close();
+        assertThat(requests).hasValue(0);
+    }
+
     private OpenAiTranscription adapter(String key, int retries) {
         return new OpenAiTranscription(new Wavs(1_000_000), new SpeechProperties.OpenAi(baseUrl(),
-                "whisper-large-v3", key, Duration.ofSeconds(5), retries), Duration.ofMillis(10));
+                "whisper-large-v3", key, Duration.ofSeconds(5), retries), 1_000_000, Duration.ofMillis(10));
     }
 
     private URI baseUrl() {

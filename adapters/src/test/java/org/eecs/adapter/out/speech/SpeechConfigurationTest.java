@@ -21,6 +21,7 @@ class SpeechConfigurationTest {
             assertThat(((SphinxTranscription) speech).loaded()).isFalse();
             SpeechProperties properties = context.getBean(SpeechProperties.class);
             assertThat(properties.maxWavBytes()).isEqualTo(100L * 1024 * 1024);
+            assertThat(properties.sphinx().recognizers()).isEqualTo(2);
             assertThat(properties.sphinx().absoluteBeamWidth()).isEqualTo(2000);
             assertThat(properties.sphinx().relativeBeamWidth()).isEqualTo(1e-48);
             assertThat(properties.openai().timeout()).isEqualTo(Duration.ofSeconds(60));

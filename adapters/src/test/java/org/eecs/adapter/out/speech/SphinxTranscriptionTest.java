@@ -2,6 +2,7 @@ package org.eecs.adapter.out.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -9,6 +10,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,13 +29,17 @@ import org.junit.jupiter.api.Test;
  */
 class SphinxTranscriptionTest {
 
-    /** Measured with the default beams (2000, 1e-48): 0.380 (27 errors in 71 words) over the five recordings. */
+    /**
+     * Measured with the default beams (2000, 1e-48) and live CMN from the model's prior: 0.423 (30 errors in 71
+     * words) over the five recordings (0.380 when the whole utterance was normalised at once, see UtteranceCmn).
+     */
     static final double LIBRIVOX_WER_BOUND = 0.45;
     /**
-     * Measured: 0.939 (31 of 33 words). Sphinx4's acoustic model cannot read espeak-ng's formant voice; this bound
-     * only catches a pipeline that hears nothing at all (WER 1.0). LibriVox is the real gate.
+     * Sphinx4's acoustic model can hardly read espeak-ng's formant voice (measured WER 1.03, insertions included, with
+     * live CMN; 0.94 with batch CMN), so synthetic speech only shows that sound becomes words: some sentence words
+     * are heard (measured: 5 of 33). LibriVox is the real gate.
      */
-    static final double ESPEAK_WER_BOUND = 0.97;
+    static final int ESPEAK_WORDS_HEARD_AT_LEAST = 3;
 
     private static final List<String> SENTENCES = List.of(
             "I did not sleep well last night",
@@ -46,14 +52,15 @@ class SphinxTranscriptionTest {
 
     @BeforeAll
     static void load() {
-        sphinx = new SphinxTranscription(new Wavs(10_000_000), SpeechConfiguration::defaultSphinx);
+        sphinx = new SphinxTranscription(new Wavs(10_000_000),
+                new SphinxRecognizers(SpeechConfiguration::defaultSphinx, 2), 10_000_000);
     }
 
     @Test
     void theRecognizerIsNotLoadedUntilFirstUsed() {
-        SphinxTranscription fresh = new SphinxTranscription(new Wavs(1000), () -> {
+        SphinxTranscription fresh = new SphinxTranscription(new Wavs(1000), new SphinxRecognizers(() -> {
             throw new AssertionError("loaded too early");
-        });
+        }, 1), 1000);
 
         assertThat(fresh.loaded()).isFalse();
         assertThatThrownBy(() -> fresh.transcribe(new SpeechAudio(new byte[0]), Locale.ENGLISH))
@@ -85,19 +92,22 @@ class SphinxTranscriptionTest {
     }
 
     @Test
-    void espeakSentencesAreTranscribedWithinTheMeasuredWordErrorRate() {
-        int errors = 0;
-        int words = 0;
+    void espeakSentencesAreHeardAsWords() {
+        int heard = 0;
         for (String sentence : SENTENCES) {
             Transcript transcript = sphinx.transcribe(new SpeechAudio(SpeechSamples.espeak(sentence)), Locale.US);
-            int e = WordErrorRate.errors(sentence, transcript.text());
-            System.out.printf("espeak: %d errors%n  ref: %s%n  hyp: %s%n", e, sentence, transcript.text());
-            errors += e;
-            words += WordErrorRate.words(sentence).size();
+            List<String> hypothesis = new ArrayList<>(WordErrorRate.words(transcript.text()));
+            System.out.printf("espeak: %d errors%n  ref: %s%n  hyp: %s%n",
+                    WordErrorRate.errors(sentence, transcript.text()), sentence, transcript.text());
+            assertThat(hypothesis).as("words heard in \"%s\"", sentence).isNotEmpty();
+            for (String word : WordErrorRate.words(sentence)) {
+                if (hypothesis.remove(word)) {
+                    heard++;
+                }
+            }
         }
-        double wer = (double) errors / words;
-        System.out.printf("espeak WER %.3f (%d/%d)%n", wer, errors, words);
-        assertThat(wer).isLessThanOrEqualTo(ESPEAK_WER_BOUND);
+        System.out.printf("espeak: %d sentence words heard%n", heard);
+        assertThat(heard).isGreaterThanOrEqualTo(ESPEAK_WORDS_HEARD_AT_LEAST);
     }
 
     @Test
@@ -131,6 +141,63 @@ class SphinxTranscriptionTest {
             for (int i = 0; i < recordings.size(); i++) {
                 assertThat(concurrent.get(i).get()).isEqualTo(sequential.get(i));
             }
+        }
+    }
+
+    @Test
+    void aStreamedUtteranceIsDecodedWhileItArrives_andReadsAsTheWholeRecordingDoes() throws Exception {
+        Path recording = SpeechSamples.librivox().keySet().iterator().next();
+        byte[] wav = SpeechSamples.read(recording);
+        String whole = sphinx.transcribe(new SpeechAudio(wav), Locale.ENGLISH).text();
+        byte[] pcm = new Wavs(10_000_000).decode(new SpeechAudio(wav)).toPcm16LittleEndian();
+
+        Transcript streamed;
+        try (var listening = (SphinxTranscription.Decoding) sphinx.listen(Locale.ENGLISH)) {
+            for (int at = 0; at < pcm.length; at += 3200) { // 100 ms pieces at the speaking pace
+                listening.hear(Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 3200)));
+                Thread.sleep(100);
+            }
+            long decodedBeforeTheEnd = listening.bytesDecoded();
+            System.out.printf("streamed: %d of %d bytes decoded when the patient stopped%n", decodedBeforeTheEnd,
+                    pcm.length);
+            // the front end pulls audio only as fast as the search decodes it (no batch normalisation holds it
+            // back), so what the pipe has given up is what has been decoded, give or take the endpointer's leader
+            assertThat(decodedBeforeTheEnd).as("decoding runs while the audio arrives").isGreaterThan(pcm.length / 3);
+            streamed = listening.finish();
+        }
+
+        assertThat(streamed.text()).isEqualTo(whole);
+        assertThat(streamed.audioDuration()).isEqualTo(Duration.ofMillis(7100));
+    }
+
+    @Test
+    void theFrontEndNormalisesLive_soThatNothingWaitsForTheEndOfTheUtterance() throws Exception {
+        String pipeline = SphinxRecognizer.tuned(2000, 1e-48, 8).replaceAll("(?s).*<component name=\"liveFrontEnd\"", "")
+                .replaceAll("(?s)</component>.*", "");
+
+        assertThat(pipeline).contains("<item>utteranceCmn </item>").doesNotContain("batchCMN").doesNotContain("liveCMN");
+    }
+
+    @Test
+    void abandonedUtterancesFreeTheirRecognizers() {
+        byte[] pcm = new Wavs(10_000_000).decode(new SpeechAudio(SpeechSamples.espeak("please call the nurse")))
+                .toPcm16LittleEndian();
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 3; i++) { // more than the two recognizers
+                var interrupted = sphinx.listen(Locale.ENGLISH);
+                interrupted.hear(pcm);
+                interrupted.close();
+            }
+            assertThat(sphinx.transcribe(new SpeechAudio(SpeechSamples.espeak("please call the nurse")),
+                    Locale.ENGLISH).text()).isNotNull();
+        });
+    }
+
+    @Test
+    void aStreamedPieceOfHalfASampleIsRefusedByName() {
+        try (var listening = sphinx.listen(Locale.ENGLISH)) {
+            assertThatThrownBy(() -> listening.hear(new byte[] {1, 2, 3}))
+                    .isInstanceOf(UnreadableAudio.class).hasMessageContaining("even number of bytes; got 3");
         }
     }
 

@@ -12,6 +12,28 @@ public interface RecognizeFacialExpression {
 
     FaceReading recognize(VideoClip clip);
 
+    /**
+     * Starts watching the patient's face during an utterance whose frames arrive one by one (the streaming robot
+     * API): each frame is read as it comes, so that when the patient stops only the clip's classification and
+     * aggregation remain. Frames count in the order they are seen.
+     */
+    Watching watch();
+
+    /**
+     * One utterance's frames being read, fed in order by one caller. Close it in any case: closing an unfinished
+     * one abandons it (the turn was interrupted) and drops its work.
+     */
+    interface Watching extends AutoCloseable {
+
+        void see(VideoClip.Frame frame);
+
+        /** The utterance has ended: the reading of all frames seen, as {@link #recognize} would give it. */
+        FaceReading finish();
+
+        @Override
+        void close();
+    }
+
     sealed interface FaceReading {
 
         /** Per frame, what was done with it. */

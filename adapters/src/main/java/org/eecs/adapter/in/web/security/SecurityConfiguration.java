@@ -59,6 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/sessions", "/api/v1/sessions/*")
                         .hasAnyRole(CLINICIAN, ROBOT)
                         .requestMatchers("/api/v1/sessions", "/api/v1/sessions/**").hasRole(CLINICIAN)
+                        .requestMatchers("/api/v1/escalations", "/api/v1/escalations/**").hasRole(CLINICIAN)
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())

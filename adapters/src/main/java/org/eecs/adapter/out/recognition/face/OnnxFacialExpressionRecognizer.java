@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eecs.application.port.out.RecognizeFacialExpression;
 import org.eecs.application.port.out.VideoClip;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Dynamic facial expression recognition over a clip of T frames, in process on ONNX Runtime.
  *
- * <p>Each frame (several at a time, on the adapter's frame workers): decode ({@link FrameDecoder}; an unreadable
+ * <p>Each frame, as soon as it is seen (several at a time, on the adapter's frame workers): decode ({@link FrameDecoder}; an unreadable
  * or truncated image is {@code SKIPPED_UNREADABLE}, its problem logged, and the clip goes on); detect faces
  * ({@link BlazeFaceDetector};
  * none is {@code SKIPPED_NO_FACE}); choose the patient's face, the one with the largest
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * many faces were found; if that face's detector score is below {@code minFaceConfidence} the frame is
  * {@code SKIPPED_LOW_CONFIDENCE} (a more confident bystander is not read instead); otherwise cut it out aligned by
  * the eyes ({@link FaceAligner}) and mark it {@code USED}. The used crops are classified in one batch
- * ({@link ExpressionClassifier}) and aggregated into the clip's distribution and confidence
- * ({@link ClipAggregation}). A clip with no used frame is {@link FaceReading.NoFace}, never a guess.
+ * ({@link ExpressionClassifier}) when the clip ends, and aggregated into the clip's distribution and confidence
+ * ({@link ClipAggregation}). A clip with no used frame is {@link FaceReading.NoFace}, never a guess. A whole clip
+ * is watched frame by frame like a streamed one.
  *
  * <p>The observation's window runs from the earliest to the latest capture time of the clip's frames (all
  * frames, used or not); its model is the expression model's name and version.
@@ -74,73 +76,96 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
 
     @Override
     public FaceReading recognize(VideoClip clip) {
-        List<VideoClip.Frame> frames = clip.frames();
-        List<PreparedFrame> prepared = prepareAll(frames);
-        List<FrameOutcome> outcomes = new ArrayList<>(frames.size());
-        List<float[]> crops = new ArrayList<>();
-        List<Double> faceScores = new ArrayList<>();
-        for (PreparedFrame frame : prepared) {
-            outcomes.add(frame.outcome());
-            if (frame.crop() != null) {
-                crops.add(frame.crop());
-                faceScores.add(frame.faceScore());
-            }
+        try (Watching watching = watch()) {
+            clip.frames().forEach(watching::see);
+            return watching.finish();
         }
-        if (crops.isEmpty()) {
-            return new FaceReading.NoFace(outcomes);
-        }
-        double[][] perFrame = classifier.classify(crops);
-        List<ClipAggregation.FrameEstimate> estimates = new ArrayList<>(perFrame.length);
-        for (int i = 0; i < perFrame.length; i++) {
-            estimates.add(new ClipAggregation.FrameEstimate(perFrame[i], faceScores.get(i)));
-        }
-        ClipAggregation.Result clipResult = ClipAggregation.aggregate(estimates, frames.size());
-        EmotionDistribution distribution = EmotionDistribution.of(classifier.descriptor().labels(),
-                clipResult.probabilities());
-        return new FaceReading.Expression(new EmotionObservation(Modality.FACE, distribution,
-                clipResult.confidence(), modelRef, window(frames)), outcomes);
+    }
+
+    @Override
+    public Watching watch() {
+        return new FramesOfAnUtterance();
     }
 
     /** What became of one frame: its outcome and, when used, its crop and the detector's score. */
     private record PreparedFrame(FrameOutcome outcome, float[] crop, double faceScore) {
     }
 
-    /** Decodes, detects and crops every frame, spread over the frame workers, in the clip's order. */
-    private List<PreparedFrame> prepareAll(List<VideoClip.Frame> frames) {
-        if (frames.size() <= 1) {
-            return frames.isEmpty() ? List.of() : List.of(prepare(0, frames));
+    /**
+     * The frames of one utterance: each is decoded, detected and cropped on the frame workers as soon as it is
+     * seen; the used crops are classified in one batch at the end.
+     */
+    private final class FramesOfAnUtterance implements Watching {
+
+        private final List<Future<PreparedFrame>> pending = new ArrayList<>();
+        private Instant first;
+        private Instant last;
+
+        @Override
+        public void see(VideoClip.Frame frame) {
+            int index = pending.size();
+            pending.add(frameWorkers.submit(() -> prepare(index, frame.image())));
+            first = first == null || frame.capturedAt().isBefore(first) ? frame.capturedAt() : first;
+            last = last == null || frame.capturedAt().isAfter(last) ? frame.capturedAt() : last;
         }
-        List<Future<PreparedFrame>> pending = new ArrayList<>(frames.size());
-        for (int index = 0; index < frames.size(); index++) {
-            int frame = index;
-            pending.add(frameWorkers.submit(() -> prepare(frame, frames)));
+
+        @Override
+        public FaceReading finish() {
+            List<FrameOutcome> outcomes = new ArrayList<>(pending.size());
+            List<float[]> crops = new ArrayList<>();
+            List<Double> faceScores = new ArrayList<>();
+            for (PreparedFrame frame : prepared()) {
+                outcomes.add(frame.outcome());
+                if (frame.crop() != null) {
+                    crops.add(frame.crop());
+                    faceScores.add(frame.faceScore());
+                }
+            }
+            if (crops.isEmpty()) {
+                return new FaceReading.NoFace(outcomes);
+            }
+            double[][] perFrame = classifier.classify(crops);
+            List<ClipAggregation.FrameEstimate> estimates = new ArrayList<>(perFrame.length);
+            for (int i = 0; i < perFrame.length; i++) {
+                estimates.add(new ClipAggregation.FrameEstimate(perFrame[i], faceScores.get(i)));
+            }
+            ClipAggregation.Result clipResult = ClipAggregation.aggregate(estimates, pending.size());
+            EmotionDistribution distribution = EmotionDistribution.of(classifier.descriptor().labels(),
+                    clipResult.probabilities());
+            return new FaceReading.Expression(new EmotionObservation(Modality.FACE, distribution,
+                    clipResult.confidence(), modelRef, new TimeWindow(first, last)), outcomes);
         }
-        List<PreparedFrame> prepared = new ArrayList<>(frames.size());
-        try {
-            for (Future<PreparedFrame> future : pending) {
-                prepared.add(future.get());
+
+        private List<PreparedFrame> prepared() {
+            List<PreparedFrame> prepared = new ArrayList<>(pending.size());
+            try {
+                for (Future<PreparedFrame> future : pending) {
+                    prepared.add(future.get());
+                }
+                return prepared;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the faces of a clip", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("reading a frame failed", e.getCause());
             }
-            return prepared;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the faces of a clip", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("reading a frame failed", e.getCause());
-        } finally {
+        }
+
+        @Override
+        public void close() {
             pending.forEach(future -> future.cancel(true));
         }
     }
 
-    private PreparedFrame prepare(int index, List<VideoClip.Frame> frames) {
+    private PreparedFrame prepare(int index, byte[] encoded) {
         RgbImage image;
         try {
-            image = FrameDecoder.decode(frames.get(index).image());
+            image = FrameDecoder.decode(encoded);
         } catch (FrameDecoder.UnreadableFrame e) {
-            log.warn("Face recognition: frame {} of {} is unreadable and skipped: {}", index, frames.size(),
-                    e.getMessage());
+            log.warn("Face recognition: frame {} of the clip is unreadable and skipped: {}", index, e.getMessage());
             return new PreparedFrame(new FrameOutcome(index, Use.SKIPPED_UNREADABLE, 0), null, 0);
         }
         List<DetectedFace> faces = detector.detect(image);
@@ -166,23 +191,17 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
                 .orElseThrow();
     }
 
-    private static TimeWindow window(List<VideoClip.Frame> frames) {
-        Instant first = frames.getFirst().capturedAt();
-        Instant last = first;
-        for (VideoClip.Frame frame : frames) {
-            if (frame.capturedAt().isBefore(first)) {
-                first = frame.capturedAt();
-            }
-            if (frame.capturedAt().isAfter(last)) {
-                last = frame.capturedAt();
-            }
-        }
-        return new TimeWindow(first, last);
-    }
-
     @Override
     public void close() {
         frameWorkers.shutdownNow();
+        try {
+            // a frame of an abandoned watch may still be in a model: closing a session under it crashes the JVM
+            if (!frameWorkers.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("Face recognition: frame workers still busy after 30 s; closing the models anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             detector.close();
         } finally {

@@ -136,12 +136,12 @@ public final class SentenceEmbeddingTextCues implements RecognizeTextCues, AutoC
     /** Per care state, in {@link CareState} order, the mean of its top-k cosine similarities to the transcript. */
     double[] scores(String transcript) {
         Loaded state = loaded();
-        float[] embedding = normalised(state.model().embed(transcript).content().vector());
+        float[] embedding = Vectors.normalised(state.model().embed(transcript).content().vector());
         double[][] similaritiesByState = new double[STATES.length][];
         for (int s = 0; s < STATES.length; s++) {
             similaritiesByState[s] = new double[state.vectorsByState()[s].length];
             for (int e = 0; e < state.vectorsByState()[s].length; e++) {
-                similaritiesByState[s][e] = dot(embedding, state.vectorsByState()[s][e]);
+                similaritiesByState[s][e] = Vectors.dot(embedding, state.vectorsByState()[s][e]);
             }
         }
         double[] scores = new double[STATES.length];
@@ -216,30 +216,9 @@ public final class SentenceEmbeddingTextCues implements RecognizeTextCues, AutoC
         int[] filled = new int[STATES.length];
         for (int i = 0; i < all.size(); i++) {
             int s = all.get(i).state().ordinal();
-            byState[s][filled[s]++] = normalised(embeddings.get(i).vector());
+            byState[s][filled[s]++] = Vectors.normalised(embeddings.get(i).vector());
         }
         return new Loaded(model, byState, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static float[] normalised(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += (double) v * v;
-        }
-        norm = Math.sqrt(norm);
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = (float) (vector[i] / norm);
-        }
-        return unit;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += (double) a[i] * b[i];
-        }
-        return sum;
     }
 
     private record Loaded(EmbeddingModel model, float[][][] vectorsByState, Duration loadTime) {

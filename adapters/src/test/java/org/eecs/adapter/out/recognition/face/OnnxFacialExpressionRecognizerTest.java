@@ -92,6 +92,40 @@ class OnnxFacialExpressionRecognizerTest {
     }
 
     @Test
+    void framesWatchedOneByOneWhileThePatientSpeaks_readAsTheWholeClipDoes() throws Exception {
+        byte[] smiling = FaceImages.photo("sample3-middle.jpg");
+        byte[] other = FaceImages.photo("sample1-left.jpg");
+        VideoClip whole = clip(smiling, other, "not a frame".getBytes(), smiling);
+
+        FaceReading streamed;
+        try (var watching = recognizer.watch()) {
+            for (VideoClip.Frame frame : whole.frames()) {
+                watching.see(frame);
+                Thread.sleep(20); // frames come as the camera takes them
+            }
+            streamed = watching.finish();
+        }
+
+        FaceReading atOnce = recognizer.recognize(whole);
+        assertThat(streamed.frames()).isEqualTo(atOnce.frames());
+        assertThat(streamed.frames()).extracting(FrameOutcome::use)
+                .containsExactly(Use.USED, Use.USED, Use.SKIPPED_UNREADABLE, Use.USED);
+        assertThat(expression(streamed)).isEqualTo(expression(atOnce));
+    }
+
+    @Test
+    void anAbandonedWatchLeavesTheRecognizerReadyForTheNext() {
+        byte[] smiling = FaceImages.photo("sample3-middle.jpg");
+        try (var interrupted = recognizer.watch()) {
+            for (int i = 0; i < 8; i++) {
+                interrupted.see(new VideoClip.Frame(T0.plusMillis(i), smiling));
+            }
+        }
+
+        assertThat(expression(recognizer.recognize(clip(smiling))).dominant()).isEqualTo("happy");
+    }
+
+    @Test
     void readsAStronglyTiltedSmilingHeadAsHappy() {
         // sample1-right: the head is tilted by about 45 degrees; the eye-aligned crop puts it upright
         EmotionObservation observation = expression(recognizer.recognize(clip(FaceImages.photo("sample1-right.jpg"))));
@@ -124,8 +158,8 @@ class OnnxFacialExpressionRecognizerTest {
                 new FrameOutcome(3, Use.USED, 1));
         assertThat(expression(mixed).distribution()).isEqualTo(expression(clean).distribution());
         assertThat(expression(mixed).confidence()).isCloseTo(expression(clean).confidence() / 2, within(1e-9));
-        assertThat(output).contains("frame 1 of 4 is unreadable").contains("Missing EOI marker")
-                .contains("frame 2 of 4 is unreadable").contains("not an image format ImageIO can read");
+        assertThat(output).contains("frame 1 of the clip is unreadable").contains("Missing EOI marker")
+                .contains("frame 2 of the clip is unreadable").contains("not an image format ImageIO can read");
     }
 
     @Test

@@ -1,0 +1,35 @@
+package org.eecs.adapter.out.generation;
+
+import org.eecs.domain.care.RobotAbilities;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+
+/**
+ * The three files that describe what this robot can perform, read and checked together at start: the robot
+ * profile, the motion library (whose poses must fit the profile's joints and limits) and the prosody table.
+ * Whatever is wrong in any of them stops the start with an {@link InvalidGenerationFile} naming the place.
+ */
+record GenerationFiles(RobotProfileFile profile, MotionLibrary motions, ProsodyTable prosody) {
+
+    static GenerationFiles read(Resource profile, Resource motionLibrary, Resource prosodyTable) {
+        RobotProfileFile robot = RobotProfileFile.read(YamlTree.read(profile));
+        return new GenerationFiles(robot, MotionLibrary.read(YamlTree.read(motionLibrary), robot),
+                ProsodyTable.read(prosodyTable));
+    }
+
+    /** The files shipped in generation/ on the class path. */
+    static GenerationFiles bundled() {
+        return read(new ClassPathResource("generation/robot-profile.yaml"),
+                new ClassPathResource("generation/motion-library.yaml"), new ClassPathResource("generation/prosody.tsv"));
+    }
+
+    /** Exactly what the files describe: the prosody table's tones, the profile's expressions, the library's motions. */
+    RobotAbilities abilities() {
+        return new RobotAbilities(prosody.toneSet(), profile.faces(), motions.motions());
+    }
+
+    static String describe(Resource resource) {
+        return resource instanceof ClassPathResource classPath ? "classpath:" + classPath.getPath()
+                : resource.getDescription();
+    }
+}
