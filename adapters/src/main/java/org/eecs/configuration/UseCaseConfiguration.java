@@ -134,9 +134,11 @@ class UseCaseConfiguration {
     AuditExportWriting auditExportWriting(AuditExports exports, ExportFiles files, AuditTrailSearch search,
                                           AuditTrail auditTrail, AuditTrailPartitions partitions,
                                           CareSessions sessions, Consents consents, Turns turns,
+                                          Escalations escalations, GuardViolations violations,
                                           Transactions transactions, Clock clock,
                                           @Value("${eecs.audit.exports.kept-for}") Duration keptFor) {
-        return new AuditExportWriting(exports, files, search, auditTrail, partitions, sessions, consents, turns,
+        return new AuditExportWriting(exports, files, search, auditTrail, partitions,
+                new AuditExportWriting.SessionRecords(sessions, consents, turns, escalations, violations),
                 transactions, clock, keptFor);
     }
 

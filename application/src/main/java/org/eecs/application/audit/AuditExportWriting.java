@@ -18,7 +18,9 @@ import org.eecs.application.port.out.AuditTrailPartitions.StoredMonth;
 import org.eecs.application.port.out.AuditTrailSearch;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.Consents;
+import org.eecs.application.port.out.Escalations;
 import org.eecs.application.port.out.ExportFiles;
+import org.eecs.application.port.out.GuardViolations;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.Turns;
 import org.eecs.domain.audit.Actor;
@@ -51,24 +53,20 @@ public final class AuditExportWriting implements RunningAuditExports {
     private final AuditTrailSearch search;
     private final AuditTrail auditTrail;
     private final AuditTrailPartitions partitions;
-    private final CareSessions sessions;
-    private final Consents consents;
-    private final Turns turns;
+    private final SessionRecords records;
     private final Transactions transactions;
     private final Clock clock;
     private final Duration keptFor;
 
     public AuditExportWriting(AuditExports exports, ExportFiles files, AuditTrailSearch search, AuditTrail auditTrail,
-                              AuditTrailPartitions partitions, CareSessions sessions, Consents consents, Turns turns, Transactions transactions,
+                              AuditTrailPartitions partitions, SessionRecords records, Transactions transactions,
                               Clock clock, Duration keptFor) {
         this.exports = exports;
         this.files = files;
         this.search = search;
         this.auditTrail = auditTrail;
         this.partitions = partitions;
-        this.sessions = sessions;
-        this.consents = consents;
-        this.turns = turns;
+        this.records = records;
         this.transactions = transactions;
         this.clock = clock;
         this.keptFor = keptFor;
@@ -155,13 +153,17 @@ public final class AuditExportWriting implements RunningAuditExports {
         try (ExportFiles.Writer writer = files.create(export)) {
             Tally tally = new Tally(export);
             if (export.kind() == AuditExport.Kind.INTERACTION_LOG) {
-                CareSession session = sessions.find(export.session()).orElseThrow(
+                CareSession session = records.sessions().find(export.session()).orElseThrow(
                         () -> new IllegalStateException("the session of interaction log " + export.id() + " is gone"));
                 tally.record(writer, new InteractionRecord.Session(session));
-                consents.historyOf(session.patient()).versions()
+                records.consents().historyOf(session.patient()).versions()
                         .forEach(consent -> tally.record(writer, new InteractionRecord.ConsentVersion(consent)));
-                turns.of(session.id()).forEach(turn -> tally.record(writer, new InteractionRecord.TurnTaken(turn)));
-                // escalations and the reasoner of each response (issue 5) are written here once they are stored
+                records.turns().of(session.id())
+                        .forEach(turn -> tally.record(writer, new InteractionRecord.TurnTaken(turn)));
+                records.escalations().ofSession(session.id()).forEach(
+                        escalation -> tally.record(writer, new InteractionRecord.EscalationRaised(escalation)));
+                records.violations().ofSession(session.id()).forEach(
+                        violation -> tally.record(writer, new InteractionRecord.AnswerRefused(violation)));
                 search.stream(export.filter(), event -> tally.auditRecord(writer, event));
             } else {
                 search.stream(export.filter(), event -> tally.event(writer, event));
@@ -169,6 +171,11 @@ public final class AuditExportWriting implements RunningAuditExports {
             ExportFiles.WrittenFile file = writer.finish();
             return tally.manifest(file);
         }
+    }
+
+    /** The stores an interaction log is drawn from, besides the audit trail. */
+    public record SessionRecords(CareSessions sessions, Consents consents, Turns turns, Escalations escalations,
+                                 GuardViolations violations) {
     }
 
     /** Counts what is written, checks the chain as it passes, and reports progress now and then. */

@@ -40,7 +40,7 @@ class ArchivingAuditMonthsTest {
     private final AuditArchive archive = new AuditArchive(partitions, exports, hospital.access,
             hospital.transactions, clock);
     private final AuditExportWriting writing = new AuditExportWriting(exports, files, hospital.auditTrail,
-            hospital.auditTrail, partitions, hospital.sessions, hospital.consents, hospital.turns,
+            hospital.auditTrail, partitions, hospital.sessionRecords(),
             hospital.transactions, clock, Duration.ofDays(7));
     private final AuditTrailVerifier verifier = new AuditTrailVerifier(hospital.auditTrail, hospital.transactions,
             clock);

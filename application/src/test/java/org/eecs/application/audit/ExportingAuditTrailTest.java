@@ -43,8 +43,8 @@ class ExportingAuditTrailTest {
     private final AuditExportDesk desk = new AuditExportDesk(exports, files, hospital.auditTrail, hospital.sessions,
             hospital.access, hospital.transactions, clock);
     private final AuditExportWriting writing = new AuditExportWriting(exports, files, hospital.auditTrail,
-            hospital.auditTrail, new InMemoryAuditPartitions(hospital.auditTrail), hospital.sessions,
-            hospital.consents, hospital.turns, hospital.transactions, clock, Duration.ofDays(7));
+            hospital.auditTrail, new InMemoryAuditPartitions(hospital.auditTrail), hospital.sessionRecords(),
+            hospital.transactions, clock, Duration.ofDays(7));
 
     @Test
     void anExportHoldsTheEventsUpToItsOwnRequest_andIsAuditedWithWhatItAsked() {

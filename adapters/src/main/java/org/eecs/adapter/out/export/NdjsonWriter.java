@@ -8,6 +8,8 @@ import org.eecs.application.port.out.ExportFiles.WrittenFile;
 import org.eecs.domain.audit.ChainedAuditEvent;
 import org.eecs.domain.consent.Consent;
 import org.eecs.domain.emotion.EmotionObservation;
+import org.eecs.domain.safety.Escalation;
+import org.eecs.domain.safety.GuardViolation;
 import org.eecs.domain.session.CareSession;
 import org.eecs.domain.turn.Turn;
 import tools.jackson.core.JsonGenerator;
@@ -48,6 +50,8 @@ final class NdjsonWriter implements ExportFiles.Writer {
             case InteractionRecord.Session s -> session(s.session());
             case InteractionRecord.ConsentVersion c -> consent(c.consent());
             case InteractionRecord.TurnTaken t -> turn(t.turn());
+            case InteractionRecord.EscalationRaised e -> escalation(e.escalation());
+            case InteractionRecord.AnswerRefused r -> refused(r.violation());
             case InteractionRecord.Audited a -> {
                 json.writeStringProperty("record", "auditEvent");
                 eventFields(a.event());
@@ -139,6 +143,29 @@ final class NdjsonWriter implements ExportFiles.Writer {
             json.writeNumber(latency.toNanos() / 1e6);
         });
         json.writeEndObject();
+    }
+
+    private void escalation(Escalation escalation) {
+        json.writeStringProperty("record", "escalation");
+        json.writeStringProperty("escalation", escalation.id().toString());
+        json.writeStringProperty("category", escalation.signal().category().name());
+        json.writeStringProperty("evidence", escalation.signal().evidence());
+        json.writeStringProperty("utterance", escalation.utterance());
+        time("raisedAt", escalation.raisedAt());
+        json.writeStringProperty("state", escalation.state().name());
+        text("acknowledgedBy", escalation.acknowledgedBy() == null ? null : escalation.acknowledgedBy().value());
+        time("acknowledgedAt", escalation.acknowledgedAt());
+        text("resolvedBy", escalation.resolvedBy() == null ? null : escalation.resolvedBy().value());
+        time("resolvedAt", escalation.resolvedAt());
+        text("resolution", escalation.resolution());
+    }
+
+    private void refused(GuardViolation violation) {
+        json.writeStringProperty("record", "refusedAnswer");
+        time("at", violation.at());
+        json.writeStringProperty("rule", violation.rule().name());
+        text("detail", violation.detail());
+        text("reasoner", violation.reasoner());
     }
 
     private void observation(EmotionObservation observation) {

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.eecs.adapter.in.web.WebFixtures.Audited;
+import org.eecs.application.port.in.RespondingToPatients;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.domain.audit.Actor;
@@ -58,6 +59,7 @@ class AuditorApiTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired AuditTrail auditTrail;
+    @Autowired RespondingToPatients reasoning;
     @Autowired Transactions transactions;
     Api api;
     WebFixtures fixtures;
@@ -82,6 +84,7 @@ class AuditorApiTest {
         String robot = fixtures.registerRobot();
         session = fixtures.schedule(clinicianToken, patient, robot);
         fixtures.start(clinicianToken, session);
+        Crises.raise(reasoning, robot, session, "I want to kill myself.");
         lookedAt = WebFixtures.requestId();
         for (int i = 0; i < 3; i++) {
             assertThat(api.get("/api/v1/patients/" + patient).token(clinicianToken).header("X-Request-Id", lookedAt)
@@ -240,6 +243,11 @@ class AuditorApiTest {
         assertThat(records.getFirst().get("record").asString()).isEqualTo("session");
         assertThat(records.getFirst().get("patient").asString()).isEqualTo(patient);
         assertThat(records).anySatisfy(r -> assertThat(r.get("record").asString()).isEqualTo("consent"));
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.get("record").asString()).isEqualTo("escalation");
+            assertThat(r.get("category").asString()).isEqualTo("SUICIDE");
+            assertThat(r.get("utterance").asString()).isEqualTo("I want to kill myself.");
+        });
         assertThat(records).anySatisfy(r -> {
             assertThat(r.get("record").asString()).isEqualTo("auditEvent");
             assertThat(r.get("action").asString()).isEqualTo("UPDATE");
