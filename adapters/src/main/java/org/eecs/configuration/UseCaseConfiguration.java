@@ -6,6 +6,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.analytics.CareExperienceAnalytics;
+import org.eecs.application.audit.AuditArchive;
+import org.eecs.application.audit.AuditExportDesk;
+import org.eecs.application.audit.AuditExportWriting;
+import org.eecs.application.audit.AuditSearch;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
@@ -14,9 +18,14 @@ import org.eecs.application.exchange.CareRecordExchange;
 import org.eecs.application.generation.PreparingPerformance;
 import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
+import org.eecs.application.port.out.AuditExports;
 import org.eecs.application.port.out.AlertClinicians;
 import org.eecs.application.port.out.AnimateFace;
+import org.eecs.application.port.out.AuditExportFiles;
 import org.eecs.application.port.out.AuditTrail;
+import org.eecs.application.port.out.BulkExportFiles;
+import org.eecs.application.port.out.AuditTrailPartitions;
+import org.eecs.application.port.out.AuditTrailSearch;
 import org.eecs.application.port.out.CareExperienceRatings;
 import org.eecs.application.port.out.CareRecords;
 import org.eecs.application.port.out.CareSessions;
@@ -25,7 +34,6 @@ import org.eecs.application.port.out.ConfigurationSettings;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.CrisisReplies;
 import org.eecs.application.port.out.Escalations;
-import org.eecs.application.port.out.ExportFiles;
 import org.eecs.application.port.out.ExportJobs;
 import org.eecs.application.port.out.GuardViolations;
 import org.eecs.application.port.out.Patients;
@@ -119,7 +127,7 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    BulkExport bulkExport(CareRecords records, ExportJobs jobs, ExportFiles files, AuditTrail auditTrail,
+    BulkExport bulkExport(CareRecords records, ExportJobs jobs, BulkExportFiles files, AuditTrail auditTrail,
                           CareRecordAccess access, Transactions transactions, Clock clock,
                           @Value("${eecs.fhir.export.retention}") Duration retention,
                           @Value("${eecs.fhir.export.lease}") Duration lease) {
@@ -129,6 +137,36 @@ class UseCaseConfiguration {
     @Bean
     AuditTrailVerifier auditTrailVerifier(AuditTrail auditTrail, Transactions transactions, Clock clock) {
         return new AuditTrailVerifier(auditTrail, transactions, clock);
+    }
+
+    @Bean
+    AuditSearch auditSearch(AuditTrailSearch search, CareRecordAccess access, Transactions transactions) {
+        return new AuditSearch(search, access, transactions);
+    }
+
+    @Bean
+    AuditExportDesk auditExportDesk(AuditExports exports, AuditExportFiles files, AuditTrail auditTrail,
+                                    CareSessions sessions, CareRecordAccess access, Transactions transactions,
+                                    Clock clock) {
+        return new AuditExportDesk(exports, files, auditTrail, sessions, access, transactions, clock);
+    }
+
+    @Bean
+    AuditExportWriting auditExportWriting(AuditExports exports, AuditExportFiles files, AuditTrailSearch search,
+                                          AuditTrail auditTrail, AuditTrailPartitions partitions,
+                                          CareSessions sessions, Consents consents, Turns turns,
+                                          Escalations escalations, GuardViolations violations,
+                                          Transactions transactions, Clock clock,
+                                          @Value("${eecs.audit.exports.kept-for}") Duration keptFor) {
+        return new AuditExportWriting(exports, files, search, auditTrail, partitions,
+                new AuditExportWriting.SessionRecords(sessions, consents, turns, escalations, violations),
+                transactions, clock, keptFor);
+    }
+
+    @Bean
+    AuditArchive auditArchive(AuditTrailPartitions partitions, AuditExports exports, CareRecordAccess access,
+                              Transactions transactions, Clock clock) {
+        return new AuditArchive(partitions, exports, access, transactions, clock);
     }
 
     /**

@@ -23,7 +23,9 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
                 "spring.datasource.username=" + server.username(),
                 "spring.datasource.password=" + server.password(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
-                "eecs.fhir.export.directory=target/fhir-export"
+                "eecs.fhir.export.directory=target/fhir-export",
+                "eecs.audit.exports.directory=target/audit-exports",
+                "eecs.audit.exports.poll-every=200ms"
         ).applyTo(context);
     }
 }

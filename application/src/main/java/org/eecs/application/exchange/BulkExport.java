@@ -16,8 +16,8 @@ import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.ExportingCareRecords;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.CareRecords;
-import org.eecs.application.port.out.ExportFiles;
-import org.eecs.application.port.out.ExportFiles.ExportFile;
+import org.eecs.application.port.out.BulkExportFiles;
+import org.eecs.application.port.out.BulkExportFiles.ExportFile;
 import org.eecs.application.port.out.ExportJobs;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.records.RecordCriteria;
@@ -46,7 +46,7 @@ public final class BulkExport implements ExportingCareRecords {
 
     private final CareRecords records;
     private final ExportJobs jobs;
-    private final ExportFiles files;
+    private final BulkExportFiles files;
     private final AuditTrail auditTrail;
     private final CareRecordAccess access;
     private final Transactions transactions;
@@ -54,7 +54,7 @@ public final class BulkExport implements ExportingCareRecords {
     private final Duration retention;
     private final Duration lease;
 
-    public BulkExport(CareRecords records, ExportJobs jobs, ExportFiles files, AuditTrail auditTrail,
+    public BulkExport(CareRecords records, ExportJobs jobs, BulkExportFiles files, AuditTrail auditTrail,
                       CareRecordAccess access, Transactions transactions, Clock clock, Duration retention,
                       Duration lease) {
         this.records = records;

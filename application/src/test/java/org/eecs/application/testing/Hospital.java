@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.eecs.application.access.CareRecordAccess;
+import org.eecs.application.audit.AuditExportWriting;
 import org.eecs.application.fakes.ImmediateTransactions;
 import org.eecs.application.fakes.InMemoryAuditTrail;
 import org.eecs.application.fakes.InMemoryCareExperienceRatings;
@@ -63,6 +64,11 @@ public final class Hospital {
     public Hospital(Clock clock) {
         this.clock = clock;
         this.access = new CareRecordAccess(patients, careTeams, sessions, auditTrail, transactions, clock);
+    }
+
+    /** The stores a session's interaction log is drawn from. */
+    public AuditExportWriting.SessionRecords sessionRecords() {
+        return new AuditExportWriting.SessionRecords(sessions, consents, turns, escalations, guardViolations);
     }
 
     public static Caller clinician(String id) {

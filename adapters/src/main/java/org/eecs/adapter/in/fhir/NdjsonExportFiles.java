@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.eecs.application.port.out.ExportFiles;
+import org.eecs.application.port.out.BulkExportFiles;
 import org.eecs.application.port.records.CareRecord;
 import org.eecs.application.port.records.RecordType;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * server the folder must be one they share, so that any of them can serve any job's files.
  */
 @Component
-class NdjsonExportFiles implements ExportFiles {
+class NdjsonExportFiles implements BulkExportFiles {
 
     private final Path directory;
     private final FhirContext fhir;

@@ -2,6 +2,7 @@ package org.eecs.adapter.out.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +19,7 @@ import org.eecs.domain.audit.ChainedAuditEvent;
 import org.eecs.domain.audit.EntityRef;
 import org.eecs.domain.audit.Role;
 import org.eecs.domain.patient.PatientId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,14 +37,23 @@ class JdbcAuditTrail implements AuditTrail {
     static final long CHAIN_LOCK = 0x4545_4353_4155_4454L;
     private static final String LOCK_TIMEOUT = "30s";
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             sequence, actor_id, actor_role, action, entity_type, entity_id, patient_id, outcome, occurred_at,
             source_address, purpose, request_id, previous_hash, hash""";
 
     private final JdbcClient jdbc;
+    private final Clock recordingClock;
 
+    /** Records events at the database's clock: one clock for every instance. */
+    @Autowired
     JdbcAuditTrail(JdbcClient jdbc) {
+        this(jdbc, null);
+    }
+
+    /** Records events at the given clock (tests that need events of past months). */
+    JdbcAuditTrail(JdbcClient jdbc, Clock recordingClock) {
         this.jdbc = jdbc;
+        this.recordingClock = recordingClock;
     }
 
     /** Joins the caller's transaction: an event is stored exactly when the change it describes is. */
@@ -52,16 +63,28 @@ class JdbcAuditTrail implements AuditTrail {
         // a bounded wait: a unit that waited on a chain lock its own suspended unit holds would otherwise hang
         jdbc.sql("select set_config('lock_timeout', ?, true)").param(LOCK_TIMEOUT).query(row -> { });
         jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(row -> { });
-        ChainedAuditEvent chained = jdbc.sql("select sequence, hash from audit_event order by sequence desc limit 1")
-                .query((row, n) -> AuditChain.link(row.getLong("sequence") + 1, row.getString("hash"), event))
+        // the head: the newest event, or the anchor of the newest archived month when every event is archived
+        Head head = jdbc.sql("""
+                        (select sequence, hash, recorded_at from audit_event order by sequence desc limit 1)
+                        union all
+                        (select last_sequence, last_hash, (month + interval '1 month') at time zone 'UTC'
+                         from audit_anchor order by last_sequence desc limit 1)
+                        order by 1 desc limit 1""")
+                .query((row, n) -> new Head(row.getLong(1), row.getString(2),
+                        row.getObject(3, OffsetDateTime.class)))
                 .optional()
-                .orElseGet(() -> AuditChain.link(1, AuditChain.GENESIS, event));
-        jdbc.sql("insert into audit_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .orElse(new Head(0, AuditChain.GENESIS, null));
+        ChainedAuditEvent chained = AuditChain.link(head.sequence() + 1, head.hash(), event);
+        // recorded at the clock, but never before the head: the partition key never decreases along the chain
+        jdbc.sql("insert into audit_event (" + COLUMNS + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, greatest(coalesce(?::timestamptz, clock_timestamp()), ?::timestamptz))")
                 .params(chained.sequence(), event.actor().id(), event.actor().role().name(), event.action().name(),
                         event.entity().type(), event.entity().id(),
                         event.patient() == null ? null : event.patient().value(), event.outcome().name(),
                         OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.sourceAddress(), event.purpose(),
-                        event.requestId(), chained.previousHash(), chained.hash())
+                        event.requestId(), chained.previousHash(), chained.hash(),
+                        recordingClock == null ? null : OffsetDateTime.now(recordingClock),
+                        head.recordedAt())
                 .update();
         return chained;
     }
@@ -85,13 +108,23 @@ class JdbcAuditTrail implements AuditTrail {
                 .list();
     }
 
+    /** The stored hash of the event or, for the last event of an archived month, its anchor's. */
     @Override
     @Transactional(readOnly = true)
     public Optional<String> hashOf(long sequence) {
-        return jdbc.sql("select hash from audit_event where sequence = ?").param(sequence).query(String.class).optional();
+        return jdbc.sql("""
+                        select hash from audit_event where sequence = ?
+                        union all
+                        select last_hash from audit_anchor where last_sequence = ?
+                        limit 1""")
+                .params(sequence, sequence).query(String.class).optional();
     }
 
-    private static ChainedAuditEvent toChainedEvent(ResultSet row) throws SQLException {
+    /** The newest link of the chain and when it was recorded (no time for the genesis). */
+    private record Head(long sequence, String hash, OffsetDateTime recordedAt) {
+    }
+
+    static ChainedAuditEvent toChainedEvent(ResultSet row) throws SQLException {
         UUID patient = row.getObject("patient_id", UUID.class);
         AuditEvent event = new AuditEvent(
                 new Actor(row.getString("actor_id"), Role.valueOf(row.getString("actor_role"))),

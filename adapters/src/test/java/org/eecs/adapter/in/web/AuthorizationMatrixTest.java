@@ -65,6 +65,8 @@ class AuthorizationMatrixTest {
     String inCrisis;
     String escalationToAcknowledge;
     String escalationToResolve;
+    /** An export of audit events an auditor asked for. */
+    String export;
 
     @BeforeAll
     void makeTheRecords() {
@@ -95,6 +97,8 @@ class AuthorizationMatrixTest {
         fixtures.start(token, inCrisis);
         escalationToAcknowledge = Crises.raise(reasoning, robotOfTheSession, inCrisis, "I want to kill myself.");
         escalationToResolve = Crises.raise(reasoning, robotOfTheSession, inCrisis, "My husband beats me.");
+        export = api.post("/api/v1/audit/exports").token(TestIssuer.user(auditor, "auditor"))
+                .json("{\"requestId\": \"matrix\"}").send().json().get("id").asString();
     }
 
     /** One endpoint: how to call it, and the status each caller gets. */
@@ -124,7 +128,8 @@ class AuthorizationMatrixTest {
                 Who.TOKEN_FOR_ANOTHER_AUDIENCE, Who.TAMPERED_TOKEN)) {
             expected.put(bad, 401);
         }
-        Who allowed = admin / 100 == 2 && inTeam / 100 != 2 ? Who.ADMIN : Who.CLINICIAN_IN_CARE_TEAM;
+        Who allowed = admin / 100 == 2 && inTeam / 100 != 2 ? Who.ADMIN
+                : auditor / 100 == 2 && inTeam / 100 != 2 ? Who.AUDITOR : Who.CLINICIAN_IN_CARE_TEAM;
         ENDPOINTS.add(new Endpoint(name, method, path, body, allowed, expected));
     }
 
@@ -215,6 +220,21 @@ class AuthorizationMatrixTest {
         row("GET", "/reports/care-experience",
                 t -> "/api/v1/reports/care-experience?from=2025-01-01&to=2025-01-31", null,
                 200, 200, 403, 403, 403, 403, 200);
+        row("GET", "/audit/events", t -> "/api/v1/audit/events", null,
+                403, 403, 200, 403, 403, 403, 403);
+        row("POST", "/audit/verifications", t -> "/api/v1/audit/verifications",
+                "{\"from\": \"2026-01-01T00:00:00Z\", \"to\": \"2026-01-02T00:00:00Z\"}",
+                403, 403, 200, 403, 403, 403, 403);
+        row("POST", "/audit/exports", t -> "/api/v1/audit/exports", "{\"requestId\": \"matrix\"}",
+                403, 403, 202, 403, 403, 403, 403);
+        row("GET", "/audit/exports/{id}", t -> "/api/v1/audit/exports/" + t.export, null,
+                403, 403, 200, 403, 403, 403, 403);
+        row("POST", "/audit/sessions/{id}/interaction-log",
+                t -> "/api/v1/audit/sessions/" + t.completedToReview + "/interaction-log",
+                "{\"purpose\": \"matrix review\"}",
+                403, 403, 202, 403, 403, 403, 403);
+        row("GET", "/audit/archives", t -> "/api/v1/audit/archives", null,
+                403, 403, 200, 403, 403, 403, 403);
     }
 
     @TestFactory
@@ -289,8 +309,8 @@ class AuthorizationMatrixTest {
 
     /** The token a caller presents; a bad one is otherwise that of the caller the endpoint allows. */
     private String tokenOf(Who who, Who allowed) {
-        String username = allowed == Who.ADMIN ? WebFixtures.ADMIN : inTeam;
-        String role = allowed == Who.ADMIN ? "admin" : "clinician";
+        String username = allowed == Who.ADMIN ? WebFixtures.ADMIN : allowed == Who.AUDITOR ? auditor : inTeam;
+        String role = allowed == Who.ADMIN ? "admin" : allowed == Who.AUDITOR ? "auditor" : "clinician";
         return switch (who) {
             case CLINICIAN_IN_CARE_TEAM -> clinicianToken(inTeam);
             case CLINICIAN_OUTSIDE_CARE_TEAM -> clinicianToken(outsider);

@@ -47,11 +47,11 @@ class EmbeddedDefaultDatabaseTest {
     }
 
     private ConfigurableApplicationContext startServer() {
+        // as arguments, which outrank application.yaml (default properties do not: the data directory would be the
+        // user's own ~/.eecs, shared with every other run on the machine)
         return new SpringApplicationBuilder(EecsApplication.class)
-                .properties("server.port=0",
-                        "spring.datasource.url=",
-                        "eecs.embedded-postgres.data-directory=" + dataDirectory)
-                .run();
+                .run("--server.port=0", "--spring.datasource.url=",
+                        "--eecs.embedded-postgres.data-directory=" + dataDirectory);
     }
 
     private static String health(ConfigurableApplicationContext context) throws Exception {

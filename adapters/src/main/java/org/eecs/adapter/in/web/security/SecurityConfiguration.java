@@ -35,6 +35,7 @@ class SecurityConfiguration {
     private static final String ROBOT = "ROBOT";
     private static final String ADMIN = "ADMIN";
     private static final String INTEGRATION = "INTEGRATION";
+    private static final String AUDITOR = "AUDITOR";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, RefusedRequests refusals,
@@ -70,6 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/fhir/**").hasAnyRole(INTEGRATION, CLINICIAN)
                         .requestMatchers(HttpMethod.POST, "/fhir/Patient", "/fhir/Consent").hasRole(INTEGRATION)
                         .requestMatchers(HttpMethod.PUT, "/fhir/Consent/*").hasRole(INTEGRATION)
+                        .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakAuthorities(audience)))

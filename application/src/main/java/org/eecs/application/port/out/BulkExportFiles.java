@@ -5,7 +5,7 @@ import org.eecs.application.port.records.CareRecord;
 import org.eecs.application.port.records.RecordType;
 
 /** Where bulk exports are written: one file per kind of record, written one record at a time. */
-public interface ExportFiles {
+public interface BulkExportFiles {
 
     /** A new, empty file of this job for records of this kind. */
     ExportFile create(UUID job, RecordType type);

@@ -1,0 +1,120 @@
+package org.eecs.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.eecs.adapter.out.persistence.AuditChainFiller;
+import org.eecs.application.port.AuditFilter;
+import org.eecs.application.port.export.AuditExport;
+import org.eecs.application.port.export.ExportFormat;
+import org.eecs.application.port.in.Caller;
+import org.eecs.application.port.in.ExportingAuditTrail;
+import org.eecs.application.port.in.RunningAuditExports;
+import org.eecs.domain.audit.Actor;
+import org.eecs.domain.audit.AuditAction;
+import org.eecs.domain.audit.AuditEvent;
+import org.eecs.domain.audit.AuditOutcome;
+import org.eecs.domain.audit.EntityRef;
+import org.eecs.domain.audit.Role;
+import org.eecs.domain.patient.PatientId;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The export of 1,000,000 audit events, from the request to the finished file with its manifest: the database
+ * cursor, the chain check of every link, the NDJSON or CSV writing, gzip when asked, the SHA-256. The whole server
+ * runs in a JVM capped at 256 MB of heap; the peak heap of each export is printed after it. Score: seconds per
+ * export (events per second = 1,000,000 / score).
+ * Run: ./mvnw -pl adapters -am -DskipTests test-compile exec:exec@bench -Dbench=AuditExport
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+public class AuditExportBenchmark {
+
+    private static final int EVENTS = 1_000_000;
+    private static final Instant DAY = Instant.parse("2042-06-01T00:00:00Z");
+    private static final Caller AUDITOR = new Caller(new Actor("benchmark", Role.AUDITOR), null, null, null);
+
+    @Param({"NDJSON", "CSV"})
+    public ExportFormat format;
+
+    @Param({"false", "true"})
+    public boolean gzip;
+
+    private ConfigurableApplicationContext server;
+    private ExportingAuditTrail exports;
+    private RunningAuditExports writer;
+    private AuditExport last;
+    private long started;
+
+    @Setup(Level.Trial)
+    public void startAndFill() {
+        server = AuditServer.start();
+        exports = server.getBean(ExportingAuditTrail.class);
+        writer = server.getBean(RunningAuditExports.class);
+        PatientId patient = PatientId.newId();
+        long filling = System.nanoTime();
+        AuditChainFiller.append(server.getBean(DataSource.class), EVENTS, i -> new AuditEvent(
+                new Actor("dr-" + (i % 50), Role.CLINICIAN), AuditAction.READ,
+                new EntityRef("CareSession", UUID.nameUUIDFromBytes(Integer.toString(i).getBytes()).toString()),
+                i % 3 == 0 ? patient : null, AuditOutcome.SUCCESS, DAY.plusMillis(i), "10.0.0." + (i % 250),
+                "treatment", "req-" + i));
+        System.out.printf("%n%d events stored in %d s%n", EVENTS, (System.nanoTime() - filling) / 1_000_000_000);
+    }
+
+    @Setup(Level.Iteration)
+    public void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        started = System.nanoTime();
+    }
+
+    @Benchmark
+    public AuditExport exportOneMillionEvents() {
+        AuditExport asked = exports.exportEvents(AUDITOR,
+                AuditFilter.all().withTimes(DAY, DAY.plus(Duration.ofDays(1))), format, gzip);
+        while (writer.writeNext()) {
+            // writes the export just asked for (and any left over), on this thread
+        }
+        last = exports.status(AUDITOR, asked.id());
+        return last;
+    }
+
+    @TearDown(Level.Iteration)
+    public void report() {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        System.out.printf("%n%s%s: %d events, %d bytes, chain %s, %.0f events/s, peak heap %d MB (sum of pool "
+                        + "peaks)%n", format, gzip ? " gzip" : "", last.manifest().events(), last.manifest().bytes(),
+                last.manifest().chain().intact() ? "intact" : "BROKEN", last.manifest().events() / seconds,
+                peak / (1024 * 1024));
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        server.close();
+    }
+}
