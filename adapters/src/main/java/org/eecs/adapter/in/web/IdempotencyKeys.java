@@ -4,21 +4,29 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -61,13 +69,6 @@ class IdempotencyKeys extends OncePerRequestFilter {
                     HEADER + " must be 1 to 255 visible ASCII characters"));
             return;
         }
-        CachedBodyRequest cached;
-        try {
-            cached = new CachedBodyRequest(request);
-        } catch (RequestTooLarge tooLarge) {
-            problems.resolveException(request, response, null, tooLarge);
-            return;
-        }
         String caller = authentication.getName();
         String path = request.getRequestURI();
         if (path.length() > MAX_PATH_LENGTH) {
@@ -76,10 +77,26 @@ class IdempotencyKeys extends OncePerRequestFilter {
                     "the path is too long for a request with an " + HEADER));
             return;
         }
-        String hash = sha256(request.getMethod() + " " + path + "\n"
-                + new String(cached.body(), StandardCharsets.UTF_8));
-        Optional<IdempotentRequests.Remembered> remembered =
-                requests.claim(caller, key, request.getMethod(), path, hash);
+        MessageDigest digest = sha256();
+        digest.update((request.getMethod() + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+        HttpServletRequest cached;
+        try {
+            cached = isMultipart(request) ? partsDigested(request, digest) : bodyDigested(request, digest);
+        } catch (RequestTooLarge tooLarge) {
+            problems.resolveException(request, response, null, tooLarge);
+            return;
+        } catch (UnreadableParts unreadable) {
+            problems.resolveException(request, response, null, multipartProblem(unreadable.getCause()));
+            return;
+        }
+        String hash = HexFormat.of().formatHex(digest.digest());
+        Optional<IdempotentRequests.Remembered> remembered;
+        try {
+            remembered = requests.claim(caller, key, request.getMethod(), path, hash);
+        } catch (DataAccessResourceFailureException | CannotCreateTransactionException unreachable) {
+            problems.resolveException(request, response, null, unreachable); // 503: retry with the same key
+            return;
+        }
         if (remembered.isPresent()) {
             replay(remembered.get(), hash, request, response);
             return;
@@ -126,10 +143,68 @@ class IdempotencyKeys extends OncePerRequestFilter {
         }
     }
 
-    private static String sha256(String text) {
+    private static HttpServletRequest bodyDigested(HttpServletRequest request, MessageDigest digest)
+            throws IOException {
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        digest.update(cached.body());
+        return cached;
+    }
+
+    /**
+     * A multipart request (a robot's turn: audio and frames) is told apart by its parts, names, content types and
+     * bytes in order, not by its boundary, so that a retry may be encoded afresh. The container parses the parts
+     * once and keeps them for the controller.
+     */
+    private static HttpServletRequest partsDigested(HttpServletRequest request, MessageDigest digest)
+            throws IOException {
+        Collection<Part> parts;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            parts = request.getParts();
+        } catch (IOException | ServletException | IllegalStateException | MultipartException unreadable) {
+            throw new UnreadableParts(unreadable);
+        }
+        for (Part part : parts) {
+            digest.update(("\n--" + part.getName() + "\n" + part.getContentType() + "\n" + part.getSize() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            try (InputStream content = part.getInputStream()) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int read; (read = content.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, read);
+                }
+            }
+        }
+        return request;
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        return request.getContentType() != null
+                && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    /**
+     * A body over the container's multipart limits (its FileSizeLimitExceededException or SizeLimitExceededException)
+     * is too large; any other unreadable multipart body is malformed.
+     */
+    private static Exception multipartProblem(Throwable unreadable) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MaxUploadSizeExceededException
+                    || cause.getClass().getSimpleName().endsWith("LimitExceededException")) {
+                return new MaxUploadSizeExceededException(-1, unreadable);
+            }
+        }
+        return new IdempotencyProblem(Problem.MALFORMED_REQUEST, "the multipart body could not be read");
+    }
+
+    /** The container could not parse the multipart body. */
+    private static final class UnreadableParts extends IOException {
+        UnreadableParts(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }

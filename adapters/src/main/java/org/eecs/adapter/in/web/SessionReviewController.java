@@ -22,6 +22,7 @@ import org.eecs.domain.emotion.Modality;
 import org.eecs.domain.rating.CareExperienceRating;
 import org.eecs.domain.review.ReviewNote;
 import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.Turn;
 import org.springframework.http.ResponseEntity;
@@ -82,11 +83,16 @@ class SessionReviewController {
     private static TurnJson view(Turn turn) {
         Map<Stage, Double> latencies = new LinkedHashMap<>();
         turn.latencies().byStage().forEach((stage, latency) -> latencies.put(stage, latency.toNanos() / 1e6));
-        return new TurnJson(turn.sequence(), turn.at(), turn.utterance(),
+        return new TurnJson(turn.id().toString(), turn.sequence(), turn.at(), turn.utterance(),
                 turn.observations().stream().map(SessionReviewController::view).toList(),
                 new ResponseJson(turn.response().text(), turn.response().tone(), turn.response().face(),
                         turn.response().motion()),
-                turn.emotionWithheld(), latencies);
+                turn.emotionWithheld(), latencies,
+                new AnsweredByJson(turn.answeredBy().kind(), turn.answeredBy().name(),
+                        turn.answeredBy().templateVersion(), turn.answeredBy().fallbackReason().orElse(null)),
+                turn.escalation().map(Object::toString).orElse(null),
+                turn.interruption().map(interruption -> new InterruptionJson(interruption.reportedAt(),
+                        interruption.heardAfter().toMillis())).orElse(null));
     }
 
     private static ObservationJson view(EmotionObservation observation) {
@@ -106,8 +112,20 @@ class SessionReviewController {
     record TranscriptJson(String session, List<TurnJson> turns) {
     }
 
-    record TurnJson(int sequence, Instant at, String utterance, List<ObservationJson> observations,
-                    ResponseJson response, boolean emotionWithheld, Map<Stage, Double> latencyMillis) {
+    /**
+     * @param answeredBy   the reasoner, its prompt template (or file) version, and why the language model did not answer
+     * @param escalationId the escalation raised by crisis language in this turn; null if none
+     * @param interrupted  when the patient spoke over the answer, and how far into it; null if they did not
+     */
+    record TurnJson(String id, int sequence, Instant at, String utterance, List<ObservationJson> observations,
+                    ResponseJson response, boolean emotionWithheld, Map<Stage, Double> latencyMillis,
+                    AnsweredByJson answeredBy, String escalationId, InterruptionJson interrupted) {
+    }
+
+    record AnsweredByJson(AnsweredBy.Kind kind, String name, String templateVersion, String fallbackReason) {
+    }
+
+    record InterruptionJson(Instant reportedAt, long heardAfterMs) {
     }
 
     record ObservationJson(Modality modality, Map<String, Double> distribution, String dominant, double confidence,
