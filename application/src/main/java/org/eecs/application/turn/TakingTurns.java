@@ -134,6 +134,12 @@ public final class TakingTurns implements ConversingWithPatients {
     }
 
     @Override
+    public CareSession runningSession(Caller robot, CareSessionId id) {
+        access.requireRole(robot, Role.ROBOT, AuditAction.READ, EntityRef.careSession(id));
+        return transactions.inOne(() -> running(robot, id));
+    }
+
+    @Override
     public TurnAnswer take(TakeTurn request) {
         Opened opened = open(request.caller(), request.session());
         TimeWindow window = new TimeWindow(request.startedAt(), request.endedAt());
@@ -235,10 +241,7 @@ public final class TakingTurns implements ConversingWithPatients {
         Instant at = clock.instant();
         access.requireRole(caller, Role.ROBOT, AuditAction.CREATE, turnEntity(turn));
         Opened opened = transactions.inOne(() -> {
-            CareSession session = access.session(caller, id, AuditAction.READ, EntityRef.careSession(id));
-            if (!session.acceptsTurns()) {
-                throw new SessionNotInProgress(session);
-            }
+            CareSession session = running(caller, id);
             Patient patient = patients.find(session.patient()).orElseThrow(() -> new UnknownCareSession(id));
             return new Opened(turn, at, session, patient, TurnConsent.at(consents.historyOf(patient.id()), at),
                     turns.latest(id, RECENT_TURNS));
@@ -248,6 +251,15 @@ public final class TakingTurns implements ConversingWithPatients {
                     + "robot may not listen: the turn is refused");
         }
         return opened;
+    }
+
+    /** The caller's session, opened (and audited) for reading, if it takes turns. */
+    private CareSession running(Caller caller, CareSessionId id) {
+        CareSession session = access.session(caller, id, AuditAction.READ, EntityRef.careSession(id));
+        if (!session.acceptsTurns()) {
+            throw new SessionNotInProgress(session);
+        }
+        return session;
     }
 
     private TurnAnswer answer(Caller caller, Opened opened, Recognized recognized, boolean withholdEmotion,

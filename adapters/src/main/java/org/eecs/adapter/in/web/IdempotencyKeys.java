@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -46,11 +47,13 @@ class IdempotencyKeys extends OncePerRequestFilter {
     private static final int MAX_PATH_LENGTH = 500;
 
     private final IdempotentRequests requests;
+    private final UnreachableDatabase unreachableDatabase;
     private final HandlerExceptionResolver problems;
 
-    IdempotencyKeys(IdempotentRequests requests,
+    IdempotencyKeys(IdempotentRequests requests, UnreachableDatabase unreachableDatabase,
                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.requests = requests;
+        this.unreachableDatabase = unreachableDatabase;
         this.problems = problems;
     }
 
@@ -93,8 +96,11 @@ class IdempotencyKeys extends OncePerRequestFilter {
         Optional<IdempotentRequests.Remembered> remembered;
         try {
             remembered = requests.claim(caller, key, request.getMethod(), path, hash);
-        } catch (DataAccessResourceFailureException | CannotCreateTransactionException unreachable) {
-            problems.resolveException(request, response, null, unreachable); // 503: retry with the same key
+        } catch (DataAccessException | TransactionException failure) {
+            if (!unreachableDatabase.explains(failure)) {
+                throw failure;
+            }
+            problems.resolveException(request, response, null, failure); // 503: retry with the same key
             return;
         }
         if (remembered.isPresent()) {
@@ -112,6 +118,8 @@ class IdempotencyKeys extends OncePerRequestFilter {
         if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
             requests.answer(caller, key, recorded.getStatus(), recorded.getContentType(),
                     recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+        } else if (recorded.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            releaseIfReachable(caller, key);
         } else {
             requests.release(caller, key);
         }
@@ -140,6 +148,15 @@ class IdempotencyKeys extends OncePerRequestFilter {
         response.setHeader("Idempotent-Replayed", "true");
         if (first.body() != null) {
             response.getOutputStream().write(first.body());
+        }
+    }
+
+    /** With the database gone, the claim stays until it counts as abandoned (5 minutes); the 503 stands. */
+    private void releaseIfReachable(String caller, String key) {
+        try {
+            requests.release(caller, key);
+        } catch (DataAccessException | TransactionException unreachable) {
+            logger.warn("the claim of an Idempotency-Key could not be released: " + unreachable.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import org.eecs.domain.performance.JointTrajectory;
 import org.eecs.domain.performance.PerformancePlan;
 import org.eecs.domain.performance.Speech;
 import org.eecs.domain.performance.TimedLabel;
+import org.eecs.perception.audio.WavWriter;
 
 /**
  * The performance plan's wire form, {@code eecs.performance-plan} version 1, exactly as docs/robot-protocol.md
@@ -22,7 +23,6 @@ record PerformancePlanJson(String format, int version, long durationUs, Response
 
     static final String FORMAT = "eecs.performance-plan";
     static final int VERSION = 1;
-    private static final int WAV_HEADER_BYTES = 44;
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     static PerformancePlanJson of(PerformancePlan plan) {
@@ -90,17 +90,11 @@ record PerformancePlanJson(String format, int version, long durationUs, Response
 
     /** A complete WAV file: the canonical 44-byte header, then 16 kHz mono 16-bit little-endian PCM. */
     static byte[] wav(short[] samples) {
-        int dataBytes = samples.length * Short.BYTES;
-        ByteBuffer wav = ByteBuffer.allocate(WAV_HEADER_BYTES + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put(new byte[] {'R', 'I', 'F', 'F'}).putInt(36 + dataBytes).put(new byte[] {'W', 'A', 'V', 'E'});
-        wav.put(new byte[] {'f', 'm', 't', ' '}).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(Speech.SAMPLE_RATE).putInt(Speech.SAMPLE_RATE * Short.BYTES).putShort((short) Short.BYTES)
-                .putShort((short) 16);
-        wav.put(new byte[] {'d', 'a', 't', 'a'}).putInt(dataBytes);
+        ByteBuffer pcm = ByteBuffer.allocate(samples.length * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (short sample : samples) {
-            wav.putShort(sample);
+            pcm.putShort(sample);
         }
-        return wav.array();
+        return WavWriter.wav(pcm.array(), Speech.SAMPLE_RATE, 1);
     }
 
     /** The sample at a time from the start of the audio, to the nearest (times of synthesised speech fall on samples). */

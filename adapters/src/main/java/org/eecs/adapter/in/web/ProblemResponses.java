@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -58,6 +58,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final UnreachableDatabase unreachableDatabase;
+
+    ProblemResponses(UnreachableDatabase unreachableDatabase) {
+        this.unreachableDatabase = unreachableDatabase;
+    }
 
     @ExceptionHandler(IllegalSessionTransition.class)
     ResponseEntity<Object> illegalTransition(IllegalSessionTransition e, WebRequest request) {
@@ -108,9 +114,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    /** The database cannot be reached: nothing was kept, and the same request may be sent again shortly. */
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    /**
+     * The database cannot be reached: nothing was kept, and the same request may be sent again shortly (503). Any
+     * other failure of the database or of a transaction is a defect (500).
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
     ResponseEntity<Object> unavailable(Exception e, WebRequest request) {
+        if (!unreachableDatabase.explains(e)) {
+            return defect(e, request);
+        }
         log.warn("the database could not be reached: {}", e.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "5");

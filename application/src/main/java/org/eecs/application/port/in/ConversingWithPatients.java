@@ -27,6 +27,14 @@ public interface ConversingWithPatients {
     RobotSessions sessionsOf(Caller robot);
 
     /**
+     * The robot's own session, running: what a robot checks before it streams turns into it.
+     *
+     * @throws UnknownCareSession   for a session that is not this robot's
+     * @throws SessionNotInProgress when it is not running
+     */
+    CareSession runningSession(Caller robot, CareSessionId session);
+
+    /**
      * One whole turn: recognition, reasoning, generation, and the turn recorded.
      *
      * @throws SessionNotInProgress when the session is not running (the robot stops serving it)
