@@ -211,6 +211,14 @@ class AuthorizationMatrixTest {
 
         row("GET", "/admin/configuration", t -> "/api/v1/admin/configuration", null,
                 403, 403, 403, 403, 403, 403, 200);
+
+        row("GET", "/robot/sessions", t -> "/api/v1/robot/sessions", null,
+                403, 403, 403, 403, 200, 200, 403);
+        row("POST", "/robot/sessions/{id}/text-turns", t -> "/api/v1/robot/sessions/" + t.inCrisis + "/text-turns",
+                """
+                {"text": "I am a little tired today.", "startedAt": "2026-11-25T09:00:00Z",
+                 "endedAt": "2026-11-25T09:00:02Z"}""",
+                403, 403, 403, 403, 200, 404, 403);
     }
 
     @TestFactory
