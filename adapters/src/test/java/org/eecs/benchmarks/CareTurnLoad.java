@@ -87,6 +87,9 @@ public final class CareTurnLoad {
     private final String admin = TestIssuer.user("admin-load-" + suffix(), "admin");
     private final byte[] wav;
     private final byte[] frame;
+    /** multipart (a WAV and 16 frames) or text (the words alone); with an Idempotency-Key or not */
+    private String form = "multipart";
+    private boolean keyed = true;
 
     private CareTurnLoad(boolean standIns) {
         this.server = start(standIns);
@@ -103,6 +106,8 @@ public final class CareTurnLoad {
                     .map(Integer::parseInt).toList();
             Duration each = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
             CareTurnLoad load = new CareTurnLoad(true);
+            load.form = args.length > 3 ? args[3] : "multipart";
+            load.keyed = !(args.length > 4 && args[4].equals("nokey"));
             load.warmUp();
             for (int concurrent : robots) {
                 load.overhead(concurrent, each);
@@ -122,7 +127,7 @@ public final class CareTurnLoad {
 
     private void warmUp() throws Exception {
         Robot robot = newRobot();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 100; i++) { // the JIT compiles the turn's path before anything is measured
             robot.turn();
         }
     }
@@ -197,23 +202,33 @@ public final class CareTurnLoad {
         /** Posts one turn; returns its id. */
         String turn() throws IOException, InterruptedException {
             Instant start = Instant.now().minusSeconds(3);
+            if (form.equals("text")) {
+                return post("/text-turns", "application/json", ("{\"text\": \"I feel overwhelmed.\", \"startedAt\": \""
+                        + start + "\", \"endedAt\": \"" + start.plusSeconds(3) + "\"}").getBytes());
+            }
             List<String> times = new ArrayList<>();
             for (int i = 0; i < FRAMES; i++) {
                 times.add("\"" + start.plusMillis(190L * i) + "\"");
             }
-            Multipart form = new Multipart().part("utterance", "application/json",
+            Multipart parts = new Multipart().part("utterance", "application/json",
                     "{\"startedAt\": \"%s\", \"endedAt\": \"%s\", \"frameCapturedAt\": %s}"
                             .formatted(start, start.plusSeconds(3), times))
                     .part("audio", "u.wav", "audio/wav", wav);
             for (int i = 0; i < FRAMES; i++) {
-                form.part("frame", "f" + i + ".jpg", "image/jpeg", frame);
+                parts.part("frame", "f" + i + ".jpg", "image/jpeg", frame);
             }
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/robot/sessions/"
-                            + session + "/turns")).header("Authorization", "Bearer " + token)
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .header("Content-Type", form.contentType())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return post("/turns", parts.contentType(), parts.bytes());
+        }
+
+        private String post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/robot/sessions/"
+                            + session + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (keyed) {
+                request.header("Idempotency-Key", UUID.randomUUID().toString());
+            }
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("turn refused: " + answer.statusCode() + " " + answer.body());
             }
@@ -308,18 +323,18 @@ public final class CareTurnLoad {
 
     private static ConfigurableApplicationContext start(boolean standIns) {
         TestDatabase.Server database = TestDatabase.server();
-        SpringApplicationBuilder application = new SpringApplicationBuilder(EecsApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=" + database.jdbcUrl(),
-                "spring.datasource.username=" + database.username(),
-                "spring.datasource.password=" + database.password(),
-                "spring.datasource.hikari.maximum-pool-size=20",
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.issuerUri(),
-                "logging.level.root=WARN");
+        SpringApplicationBuilder application = new SpringApplicationBuilder(EecsApplication.class);
         if (standIns) {
             application.initializers(context -> StandIns.register((GenericApplicationContext) context));
         }
-        return application.run();
+        // as arguments: they override application.yaml, which default properties would not
+        return application.run("--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.hikari.maximum-pool-size=20",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.issuerUri(),
+                "--logging.level.root=WARN");
     }
 
     /** Recognition that takes no time: the orchestration around it is what is measured. */

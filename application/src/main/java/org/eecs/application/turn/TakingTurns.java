@@ -233,7 +233,7 @@ public final class TakingTurns implements ConversingWithPatients {
 
     /** What a turn needs before anything is recognised, read in one unit of work at the turn's instant. */
     private record Opened(TurnId turn, Instant at, CareSession session, Patient patient, TurnConsent consent,
-                          List<Turn> recent) {
+                          List<Exchange> recent) {
     }
 
     private Opened open(Caller caller, CareSessionId id) {
@@ -244,7 +244,7 @@ public final class TakingTurns implements ConversingWithPatients {
             CareSession session = running(caller, id);
             Patient patient = patients.find(session.patient()).orElseThrow(() -> new UnknownCareSession(id));
             return new Opened(turn, at, session, patient, TurnConsent.at(consents.historyOf(patient.id()), at),
-                    turns.latest(id, RECENT_TURNS));
+                    turns.latestExchanges(id, RECENT_TURNS));
         });
         if (!opened.consent().audio()) {
             throw new Conflict("consent-required", "the patient's consent to audio capture is not in force, so the "
@@ -272,7 +272,7 @@ public final class TakingTurns implements ConversingWithPatients {
         Patient patient = opened.patient();
         CareSession session = opened.session();
         Situation situation = new Situation(recognized.transcript(), withheld ? Optional.empty() : recognized.fused(),
-                withheld, new SessionContext(opened.recent().stream().map(Exchange::of).toList(),
+                withheld, new SessionContext(opened.recent(),
                         patient.ageGroup(Year.from(opened.at().atZone(clock.getZone()))),
                         patient.preferredLanguage(), patient.preferences(), session.careGoal()),
                 Set.of(patient.alias(), patient.id().toString(), session.id().toString()));
@@ -287,9 +287,7 @@ public final class TakingTurns implements ConversingWithPatients {
             if (!now.acceptsTurns()) {
                 throw new SessionNotInProgress(now);
             }
-            int sequence = turns.latest(session.id(), 1).stream().mapToInt(Turn::sequence).map(last -> last + 1)
-                    .findFirst().orElse(1);
-            Turn recorded = new Turn(opened.turn(), session.id(), sequence, opened.at(), recognized.transcript(),
+            Turn recorded = new Turn(opened.turn(), session.id(), turns.lastSequence(session.id()) + 1, opened.at(), recognized.transcript(),
                     recognized.observations(), reply.response(), withheld, latencies, answeredBy,
                     reply.escalation().map(escalation -> escalation.id()), Optional.empty());
             turns.save(recorded);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.application.port.out.Turns;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.Interruption;
@@ -42,6 +43,16 @@ public final class InMemoryTurns implements Turns, RollsBack {
     public List<Turn> latest(CareSessionId session, int count) {
         List<Turn> all = of(session);
         return all.subList(Math.max(0, all.size() - count), all.size());
+    }
+
+    @Override
+    public List<Exchange> latestExchanges(CareSessionId session, int count) {
+        return latest(session, count).stream().map(Exchange::of).toList();
+    }
+
+    @Override
+    public int lastSequence(CareSessionId session) {
+        return of(session).stream().mapToInt(Turn::sequence).max().orElse(0);
     }
 
     @Override

@@ -14,6 +14,13 @@ interface TurnRepository extends JpaRepository<TurnEntity, UUID> {
 
     List<TurnEntity> findBySessionIdOrderBySequenceDesc(UUID sessionId, Pageable page);
 
+    /** What was said, newest first: {@code [utterance, responseText]} pairs. */
+    @Query("select t.utterance, t.responseText from TurnEntity t where t.sessionId = :sessionId order by t.sequence desc")
+    List<Object[]> exchangesNewestFirst(UUID sessionId, Pageable page);
+
+    @Query("select coalesce(max(t.sequence), 0) from TurnEntity t where t.sessionId = :sessionId")
+    int lastSequence(UUID sessionId);
+
     /** Only the first report counts. */
     @Modifying
     @Query("""

@@ -40,6 +40,7 @@ import org.eecs.domain.rating.LikertScore;
 import org.eecs.domain.robot.Robot;
 import org.eecs.domain.robot.RobotId;
 import org.eecs.domain.session.CareSession;
+import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.Interruption;
 import org.eecs.domain.turn.Stage;
@@ -214,6 +215,9 @@ class CareRecordsRoundTripTest {
 
         assertThat(turns.latest(session.id(), 2)).extracting(Turn::utterance).containsExactly("turn 3", "turn 4");
         assertThat(turns.latest(session.id(), 10)).hasSize(4);
+        assertThat(turns.latestExchanges(session.id(), 2)).extracting(Exchange::patientSaid)
+                .containsExactly("turn 3", "turn 4");
+        assertThat(turns.lastSequence(session.id())).isEqualTo(4);
     }
 
     @Test
