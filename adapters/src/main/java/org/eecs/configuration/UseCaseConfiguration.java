@@ -39,6 +39,7 @@ import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.TranscribeSpeech;
 import org.eecs.application.port.out.Turns;
+import org.eecs.application.port.out.TurnsRecorded;
 import org.eecs.application.reasoning.ResponseGuard;
 import org.eecs.application.reasoning.SafeCareReasoning;
 import org.eecs.application.review.SessionReview;
@@ -156,10 +157,11 @@ class UseCaseConfiguration {
                             @Qualifier("turnWork") Executor turnWork, SafeCareReasoning reasoning,
                             PreparingPerformance performance, CareSessions sessions, Patients patients,
                             Consents consents, Turns turns, Recordings recordings, Transactions transactions,
-                            CareRecordAccess access, Clock clock) {
+                            TurnsRecorded recorded, CareRecordAccess access, Clock clock) {
         return new TakingTurns(new TakingTurns.Recognizers(faces, speech, textCues, new EmotionFusion(), turnWork),
                 reasoning, performance,
-                new TakingTurns.Records(sessions, patients, consents, turns, recordings, transactions), access, clock);
+                new TakingTurns.Records(sessions, patients, consents, turns, recordings, transactions, recorded),
+                access, clock);
     }
 
     /** Daemon threads for the parts of a turn that run beside the request's own. */

@@ -94,7 +94,7 @@ public final class CareTurnLoad {
     private CareTurnLoad(boolean standIns) {
         this.server = start(standIns);
         this.base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
-        this.wav = espeak("I feel overwhelmed and I don't know what to do about tomorrow.");
+        this.wav = espeak("I feel overwhelmed and don't know what to do."); // about 3 s
         this.frame = resource("/faces/sample3-middle.jpg");
     }
 

@@ -37,6 +37,7 @@ import org.eecs.application.port.out.Recordings.TurnMedia;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.TranscribeSpeech;
 import org.eecs.application.port.out.Turns;
+import org.eecs.application.port.out.TurnsRecorded;
 import org.eecs.application.port.out.VideoClip;
 import org.eecs.domain.TimeWindow;
 import org.eecs.domain.audit.AuditAction;
@@ -87,6 +88,7 @@ public final class TakingTurns implements ConversingWithPatients {
     private final Turns turns;
     private final Recordings recordings;
     private final Transactions transactions;
+    private final TurnsRecorded recorded;
     private final CareRecordAccess access;
     private final Clock clock;
 
@@ -95,9 +97,9 @@ public final class TakingTurns implements ConversingWithPatients {
                               EmotionFusion fusion, Executor executor) {
     }
 
-    /** Where sessions, patients, consents, turns and recordings are kept. */
+    /** Where sessions, patients, consents, turns and recordings are kept, and who is told of a recorded turn. */
     public record Records(CareSessions sessions, Patients patients, Consents consents, Turns turns,
-                          Recordings recordings, Transactions transactions) {
+                          Recordings recordings, Transactions transactions, TurnsRecorded recorded) {
     }
 
     public TakingTurns(Recognizers recognizers, RespondingToPatients reasoning, PreparingPerformance performance,
@@ -112,6 +114,7 @@ public final class TakingTurns implements ConversingWithPatients {
         this.turns = records.turns();
         this.recordings = records.recordings();
         this.transactions = records.transactions();
+        this.recorded = records.recorded();
         this.access = access;
         this.clock = clock;
     }
@@ -299,6 +302,7 @@ public final class TakingTurns implements ConversingWithPatients {
             });
             return recorded;
         });
+        recorded.recorded(turn);
         return new TurnAnswer(turn, prepared.plan());
     }
 

@@ -87,6 +87,7 @@ class TakingTurnsTest {
             hospital.scheduled(robin, pepper, NOW.minusSeconds(600)).start(NOW.minusSeconds(600)));
 
     private final List<String> calls = new ArrayList<>();
+    private final List<Turn> told = new ArrayList<>();
     private final List<Situation> situations = new ArrayList<>();
     private final List<Boolean> externalPermitted = new ArrayList<>();
     private Consumer<Situation> whileReasoning = situation -> { };
@@ -182,7 +183,7 @@ class TakingTurnsTest {
             new TakingTurns.Recognizers(faces, speech, textCues, new EmotionFusion(), Runnable::run),
             reasoning, new PreparingPerformance(voice, face, motion, RobotAbilities::everything),
             new TakingTurns.Records(hospital.sessions, hospital.patients, hospital.consents, hospital.turns,
-                    hospital.recordings, hospital.transactions),
+                    hospital.recordings, hospital.transactions, told::add),
             hospital.access, hospital.clock);
 
     private static FaceReading sad(int frames) {
@@ -231,6 +232,7 @@ class TakingTurnsTest {
                 Stage.SPEECH_SYNTHESIS, Stage.FACE_ANIMATION, Stage.MOTION_PLANNING);
         assertThat(answer.plan().response()).isEqualTo(COMFORT);
         assertThat(hospital.turns.of(running.id())).containsExactly(turn);
+        assertThat(told).containsExactly(turn);
 
         Situation situation = situations.getFirst();
         assertThat(situation.emotion()).isPresent();
@@ -418,6 +420,7 @@ class TakingTurnsTest {
 
         assertThat(hospital.turns.of(running.id())).isEmpty();
         assertThat(hospital.audited()).extracting(event -> event.entity().type()).doesNotContain("Turn");
+        assertThat(told).isEmpty();
     }
 
     @Test
@@ -435,7 +438,7 @@ class TakingTurnsTest {
                 new TakingTurns.Recognizers(faces, speech, textCues, new EmotionFusion(), Runnable::run),
                 reasoning, new PreparingPerformance(voice, face, motion, RobotAbilities::everything),
                 new TakingTurns.Records(hospital.sessions, hospital.patients, hospital.consents, hospital.turns,
-                        failing, hospital.transactions),
+                        failing, hospital.transactions, told::add),
                 hospital.access, hospital.clock);
 
         assertThatThrownBy(() -> failingTurns.take(recorded(0))).hasMessageContaining("database unreachable");

@@ -6,11 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.NotFound;
 import org.eecs.application.port.in.ReviewingCareSessions;
 import org.eecs.domain.audit.Role;
@@ -25,6 +27,7 @@ import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.Turn;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,18 +36,24 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/v1/sessions/{session}")
 @Tag(name = "Session review", description = "Transcript, review notes and care-experience rating of a session")
 class SessionReviewController {
 
+    /** A live view stays open this long at most; the clinician's page opens another. */
+    private static final long LIVE_FOR_MILLIS = 30 * 60 * 1000L;
+
     private final ReviewingCareSessions review;
     private final Callers callers;
+    private final LiveTranscripts live;
 
-    SessionReviewController(ReviewingCareSessions review, Callers callers) {
+    SessionReviewController(ReviewingCareSessions review, Callers callers, LiveTranscripts live) {
         this.review = review;
         this.callers = callers;
+        this.live = live;
     }
 
     @GetMapping("/transcript")
@@ -52,6 +61,21 @@ class SessionReviewController {
     TranscriptJson transcript(@PathVariable CareSessionId session) {
         return new TranscriptJson(session.toString(), review.transcript(callers.as(Role.CLINICIAN), session).stream()
                 .map(SessionReviewController::view).toList());
+    }
+
+    @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The transcript live: the turns so far, then each turn as it is recorded (server-sent "
+            + "events named \"turn\", each the transcript's turn, its id the event's id)")
+    SseEmitter live(@PathVariable CareSessionId session) throws IOException {
+        Caller clinician = callers.as(Role.CLINICIAN);
+        List<Turn> sofar = review.transcript(clinician, session);
+        SseEmitter events = new SseEmitter(LIVE_FOR_MILLIS);
+        // watching first: a turn recorded meanwhile comes twice (same event id) rather than not at all
+        live.watch(session, clinician, events);
+        for (Turn turn : sofar) {
+            LiveTranscripts.send(events, turn);
+        }
+        return events;
     }
 
     @PostMapping("/notes")
@@ -80,7 +104,7 @@ class SessionReviewController {
                 .orElseThrow(() -> new NotRated(session));
     }
 
-    private static TurnJson view(Turn turn) {
+    static TurnJson view(Turn turn) {
         Map<Stage, Double> latencies = new LinkedHashMap<>();
         turn.latencies().byStage().forEach((stage, latency) -> latencies.put(stage, latency.toNanos() / 1e6));
         return new TurnJson(turn.id().toString(), turn.sequence(), turn.at(), turn.utterance(),

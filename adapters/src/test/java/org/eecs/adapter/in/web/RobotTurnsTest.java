@@ -251,6 +251,37 @@ class RobotTurnsTest {
     }
 
     @Test
+    void theCareTeamWatchesTheSessionLive_turnByTurn() throws Exception {
+        Running running = running();
+        api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
+                .json(textTurn("Good morning.")).send();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/sessions/" + running.session()
+                                + "/live")).header("Authorization", "Bearer " + clinician).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+
+        assertThat(nextData(lines)).contains("Good morning.");
+        api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
+                .json(textTurn("I slept badly.")).send();
+        assertThat(nextData(lines)).contains("I slept badly.");
+
+        Answer outsider = api.get("/api/v1/sessions/" + running.session() + "/live")
+                .token(clinicianToken(unique("dr-outsider"))).send();
+        assertThat(outsider.status()).isEqualTo(404);
+    }
+
+    private static String nextData(java.util.concurrent.BlockingQueue<String> lines) throws InterruptedException {
+        for (String line; (line = lines.poll(60, java.util.concurrent.TimeUnit.SECONDS)) != null; ) {
+            if (line.startsWith("data:")) {
+                return line;
+            }
+        }
+        throw new AssertionError("no event within a minute");
+    }
+
+    @Test
     void whenTheDatabaseCannotBeReached_aTurnIs503_andNothingOfItIsKept() throws SQLException {
         Running running = running();
         try {
