@@ -47,11 +47,11 @@ class EmbeddedDefaultDatabaseTest {
     }
 
     private ConfigurableApplicationContext startServer() {
+        // as arguments: default properties would lose to application.yaml's data directory (the user's own)
         return new SpringApplicationBuilder(EecsApplication.class)
-                .properties("server.port=0",
-                        "spring.datasource.url=",
-                        "eecs.embedded-postgres.data-directory=" + dataDirectory)
-                .run();
+                .run("--server.port=0",
+                        "--spring.datasource.url=",
+                        "--eecs.embedded-postgres.data-directory=" + dataDirectory);
     }
 
     private static String health(ConfigurableApplicationContext context) throws Exception {
