@@ -99,6 +99,16 @@ public final class CareTurnLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception | Error failure) {
+            failure.printStackTrace();
+            System.exit(1); // the server's threads would keep a failed run alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "overhead";
         System.out.println("machine before: " + uptime());
         if (mode.equals("overhead")) {
@@ -120,7 +130,6 @@ public final class CareTurnLoad {
             load.server.close();
         }
         System.out.println("machine after: " + uptime());
-        System.exit(0);
     }
 
     // ---------------------------------------------------------------- orchestration overhead

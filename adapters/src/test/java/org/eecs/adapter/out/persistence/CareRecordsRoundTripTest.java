@@ -17,8 +17,11 @@ import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.ReasonAboutCare.Exchange;
+import org.eecs.application.port.out.Recordings;
 import org.eecs.application.port.out.Robots;
+import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.Turns;
+import org.eecs.application.port.out.VideoClip;
 import org.eecs.domain.TimeWindow;
 import org.eecs.domain.care.CareResponse;
 import org.eecs.domain.care.FacialExpression;
@@ -66,6 +69,8 @@ class CareRecordsRoundTripTest {
     @Autowired Consents consents;
     @Autowired Turns turns;
     @Autowired CareExperienceRatings ratings;
+    @Autowired Recordings recordings;
+    @Autowired Transactions transactions;
 
     @Test
     void patientRoundTripsWithPreferences() {
@@ -218,6 +223,30 @@ class CareRecordsRoundTripTest {
         assertThat(turns.latestExchanges(session.id(), 2)).extracting(Exchange::patientSaid)
                 .containsExactly("turn 3", "turn 4");
         assertThat(turns.lastSequence(session.id())).isEqualTo(4);
+    }
+
+    @Test
+    void recordingsAreKeptWithTheirFrames_andPurgedOnlyOnceExpired() {
+        Patient patient = registeredPatient();
+        CareSession session = scheduledSession(patient, registeredRobot(), NINE_AM);
+        Turn turn = new Turn(TurnId.newId(), session.id(), 1, NINE_AM.plusSeconds(30), "hello", List.of(),
+                new CareResponse("Hello, I'm glad to see you.", Tone.WARM, FacialExpression.SMILE, Motion.NOD), false,
+                StageLatencies.none(), new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "9f3e2a",
+                Optional.empty()), Optional.empty(), Optional.empty());
+        turns.save(turn);
+        Instant expiry = NINE_AM.plus(Duration.ofDays(30));
+        transactions.inOne(() -> {
+            recordings.keep(new Recordings.TurnMedia(turn.id(), session.id(), patient.id(),
+                    Recordings.TurnMedia.WAV, new byte[] {'R', 'I', 'F', 'F'},
+                    List.of(new VideoClip.Frame(NINE_AM, new byte[] {1}), new VideoClip.Frame(NINE_AM.plusMillis(200),
+                            new byte[] {2})), expiry));
+            return null;
+        });
+
+        assertThat(transactions.inOne(() -> recordings.purgeExpired(expiry.minusSeconds(1), 100))).isEmpty();
+        assertThat(transactions.inOne(() -> recordings.purgeExpired(expiry, 100)))
+                .containsExactly(new Recordings.Purged(turn.id(), patient.id()));
+        assertThat(transactions.inOne(() -> recordings.purgeExpired(expiry, 100))).isEmpty();
     }
 
     @Test
