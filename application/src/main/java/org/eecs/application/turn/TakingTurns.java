@@ -244,10 +244,14 @@ public final class TakingTurns implements ConversingWithPatients {
         Instant at = clock.instant();
         access.requireRole(caller, Role.ROBOT, AuditAction.CREATE, turnEntity(turn));
         Opened opened = transactions.inOne(() -> {
+            // what the turn needs is read first, and the opening audited last: the audit trail's lock is then held
+            // only until the commit, not through the reads (turns of all robots wait for that lock)
+            Optional<Patient> patient = sessions.find(id).flatMap(found -> patients.find(found.patient()));
+            Optional<TurnConsent> consent = patient.map(found -> TurnConsent.at(consents.historyOf(found.id()), at));
+            List<Exchange> recent = patient.isPresent() ? turns.latestExchanges(id, RECENT_TURNS) : List.of();
             CareSession session = running(caller, id);
-            Patient patient = patients.find(session.patient()).orElseThrow(() -> new UnknownCareSession(id));
-            return new Opened(turn, at, session, patient, TurnConsent.at(consents.historyOf(patient.id()), at),
-                    turns.latestExchanges(id, RECENT_TURNS));
+            return new Opened(turn, at, session, patient.orElseThrow(() -> new UnknownCareSession(id)),
+                    consent.orElseThrow(), recent);
         });
         if (!opened.consent().audio()) {
             throw new Conflict("consent-required", "the patient's consent to audio capture is not in force, so the "
@@ -294,12 +298,11 @@ public final class TakingTurns implements ConversingWithPatients {
                     recognized.observations(), reply.response(), withheld, latencies, answeredBy,
                     reply.escalation().map(escalation -> escalation.id()), Optional.empty());
             turns.save(recorded);
+            media.ifPresent(recordings::keep);
+            // audited last, for the same reason as the opening
             access.record(caller, AuditAction.CREATE, turnEntity(recorded.id()), patient.id());
-            media.ifPresent(kept -> {
-                recordings.keep(kept);
-                access.record(caller, AuditAction.CREATE, new EntityRef("TurnRecording", recorded.id().toString()),
-                        patient.id());
-            });
+            media.ifPresent(kept -> access.record(caller, AuditAction.CREATE,
+                    new EntityRef("TurnRecording", recorded.id().toString()), patient.id()));
             return recorded;
         });
         recorded.recorded(turn);
