@@ -235,6 +235,13 @@ class AuthorizationMatrixTest {
                 403, 403, 202, 403, 403, 403, 403);
         row("GET", "/audit/archives", t -> "/api/v1/audit/archives", null,
                 403, 403, 200, 403, 403, 403, 403);
+        row("GET", "/robot/sessions", t -> "/api/v1/robot/sessions", null,
+                403, 403, 403, 403, 200, 200, 403);
+        row("POST", "/robot/sessions/{id}/text-turns", t -> "/api/v1/robot/sessions/" + t.inCrisis + "/text-turns",
+                """
+                {"text": "I am a little tired today.", "startedAt": "2026-11-25T09:00:00Z",
+                 "endedAt": "2026-11-25T09:00:02Z"}""",
+                403, 403, 403, 403, 200, 404, 403);
     }
 
     @TestFactory
