@@ -3,6 +3,7 @@ package org.eecs.configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -217,7 +218,9 @@ class UseCaseConfiguration {
                             @Qualifier("turnWork") Executor turnWork, SafeCareReasoning reasoning,
                             PreparingPerformance performance, CareSessions sessions, Patients patients,
                             Consents consents, Turns turns, Recordings recordings, Transactions transactions,
-                            TurnsRecorded recorded, CareRecordAccess access, Clock clock) {
+                            List<TurnsRecorded> told, CareRecordAccess access, Clock clock) {
+        // everyone told of a recorded turn (the live view, the metrics), each in turn
+        TurnsRecorded recorded = turn -> told.forEach(listener -> listener.recorded(turn));
         return new TakingTurns(new TakingTurns.Recognizers(faces, speech, textCues, new EmotionFusion(), turnWork),
                 reasoning, performance,
                 new TakingTurns.Records(sessions, patients, consents, turns, recordings, transactions, recorded),

@@ -144,9 +144,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
-        log.info("refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        log.info("refused by a database constraint: {}", constraintOf(e));
         return problem(Problem.CONFLICT, "the change conflicts with the records as they are now "
                 + "(for example, someone else recorded the same thing a moment ago); reload and try again", request);
+    }
+
+    /**
+     * Which constraint refused the change: the first line of the database's message, which names the table and the
+     * constraint; never its detail, which quotes the values (a patient's alias, for one) and must not reach the log.
+     */
+    static String constraintOf(DataIntegrityViolationException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        int detail = message.indexOf('\n');
+        return detail < 0 ? message : message.substring(0, detail);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

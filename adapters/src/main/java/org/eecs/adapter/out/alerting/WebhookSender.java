@@ -1,5 +1,7 @@
 package org.eecs.adapter.out.alerting;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +30,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 class WebhookSender {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    /** For Prometheus: attempts to deliver an alert, by outcome ({@code eecs.escalation.alerts}). */
+    private static final Counter DELIVERED = Counter.builder("eecs.escalation.alerts").tag("outcome", "delivered")
+            .register(Metrics.globalRegistry);
+    private static final Counter NOT_DELIVERED = Counter.builder("eecs.escalation.alerts")
+            .tag("outcome", "not-delivered").register(Metrics.globalRegistry);
 
     private final JdbcClient jdbc;
     private final WebhookProperties settings;
@@ -79,6 +86,7 @@ class WebhookSender {
             if (answer.statusCode() / 100 == 2) {
                 jdbc.sql("update escalation_alert set delivered_at = ?, last_error = null where id = ?")
                         .params(Timestamp.from(clock.instant()), alert.id()).update();
+                DELIVERED.increment();
                 log.info("Escalation alert {} delivered to the webhook (attempt {})", alert.id(), alert.attempts());
                 return;
             }
@@ -92,6 +100,7 @@ class WebhookSender {
         Duration wait = backoff(alert.attempts());
         jdbc.sql("update escalation_alert set next_attempt_at = ?, last_error = ? where id = ?")
                 .params(Timestamp.from(clock.instant().plus(wait)), abbreviate(failure), alert.id()).update();
+        NOT_DELIVERED.increment();
         log.warn("Escalation alert {} not delivered (attempt {}): {}; next attempt in {}", alert.id(),
                 alert.attempts(), failure, wait);
     }

@@ -1,5 +1,7 @@
 package org.eecs.adapter.out.generation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code retries} times at once (a turn waits for it, so there is no backoff); a 4xx is not.
  */
 final class OpenAiSpeech implements SynthesizeSpeech {
+
+    /** For Prometheus: calls that failed ({@code eecs.model.errors}, model speech-synthesis). */
+    private static final Counter FAILURES = Counter.builder("eecs.model.errors").tag("model", "speech-synthesis")
+            .register(Metrics.globalRegistry);
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiSpeech.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -77,7 +83,12 @@ final class OpenAiSpeech implements SynthesizeSpeech {
         if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
             request.header("Authorization", "Bearer " + settings.apiKey());
         }
-        return speech(answer(request.build()));
+        try {
+            return speech(answer(request.build()));
+        } catch (SynthesisFailed failed) {
+            FAILURES.increment();
+            throw failed;
+        }
     }
 
     private byte[] answer(HttpRequest request) {

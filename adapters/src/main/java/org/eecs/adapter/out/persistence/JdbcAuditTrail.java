@@ -1,5 +1,7 @@
 package org.eecs.adapter.out.persistence;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The audit trail in PostgreSQL. Appends are serialised by a transaction-scoped advisory lock, so that
@@ -40,6 +44,10 @@ class JdbcAuditTrail implements AuditTrail {
     static final String COLUMNS = """
             sequence, actor_id, actor_role, action, entity_type, entity_id, patient_id, outcome, occurred_at,
             source_address, purpose, request_id, previous_hash, hash""";
+
+    /** The audit write rate for Prometheus ({@code eecs.audit.appends}): events that were committed. */
+    private static final Counter APPENDS = Counter.builder("eecs.audit.appends")
+            .description("audit events appended to the chain and committed").register(Metrics.globalRegistry);
 
     private final JdbcClient jdbc;
     private final Clock recordingClock;
@@ -86,6 +94,13 @@ class JdbcAuditTrail implements AuditTrail {
                         recordingClock == null ? null : OffsetDateTime.now(recordingClock),
                         head.recordedAt())
                 .update();
+        // one synchronization per event (the manager keeps a set of them)
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                APPENDS.increment();
+            }
+        });
         return chained;
     }
 

@@ -1,5 +1,7 @@
 package org.eecs.adapter.out.speech;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,6 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Failures raise {@link TranscriptionFailed} naming the server's status and the start of its answer.
  */
 final class OpenAiTranscription implements TranscribeSpeech {
+
+    /** For Prometheus: calls that failed ({@code eecs.model.errors}, model speech-recognition). */
+    private static final Counter FAILURES = Counter.builder("eecs.model.errors").tag("model", "speech-recognition")
+            .register(Metrics.globalRegistry);
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiTranscription.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
@@ -122,7 +128,13 @@ final class OpenAiTranscription implements TranscribeSpeech {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        String text = send(request.build());
+        String text;
+        try {
+            text = send(request.build());
+        } catch (TranscriptionFailed failed) {
+            FAILURES.increment();
+            throw failed;
+        }
         return new Transcript(text.strip(), new ModelRef(model, "openai-compatible"), duration);
     }
 

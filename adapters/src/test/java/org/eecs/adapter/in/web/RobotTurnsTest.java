@@ -2,6 +2,7 @@ package org.eecs.adapter.in.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eecs.adapter.in.web.WebFixtures.clinicianToken;
+import static org.eecs.adapter.in.web.WebFixtures.textTurn;
 import static org.eecs.adapter.in.web.WebFixtures.unique;
 
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eecs.adapter.in.web.WebFixtures.Running;
 import org.eecs.adapter.out.recognition.face.FaceImages;
 import org.eecs.adapter.out.speech.SpeechSamples;
 import org.eecs.testing.Api;
@@ -50,17 +52,8 @@ class RobotTurnsTest {
         speech = SpeechSamples.espeak("I had a lovely day, my grandchildren came to visit me.");
     }
 
-    /** A running session of a new patient (consenting to audio, video and emotion analysis) with a new robot. */
     private Running running() {
-        String robot = fixtures.registerRobot();
-        String patient = fixtures.registerPatient(clinician, unique("Turner"));
-        fixtures.grantConsent(clinician, patient);
-        String session = fixtures.schedule(clinician, patient, robot);
-        fixtures.start(clinician, session);
-        return new Running(robot, TestIssuer.robot(robot), patient, session);
-    }
-
-    private record Running(String robot, String token, String patient, String session) {
+        return fixtures.running(clinician);
     }
 
     private static Multipart turn(byte[] wav, int frames) {
@@ -313,11 +306,5 @@ class RobotTurnsTest {
                         + "' and pid <> pg_backend_pid()");
             }
         }
-    }
-
-    private static String textTurn(String text) {
-        Instant start = Instant.now().minusSeconds(3);
-        return """
-                {"text": "%s", "startedAt": "%s", "endedAt": "%s"}""".formatted(text, start, start.plusSeconds(2));
     }
 }

@@ -108,6 +108,27 @@ final class WebFixtures {
         assertThat(rated.status()).as(rated.toString()).isEqualTo(200);
     }
 
+    /** A running session of a new patient (consenting to audio, video and emotion analysis) with a new robot. */
+    Running running(String clinicianToken) {
+        String robot = registerRobot();
+        String patient = registerPatient(clinicianToken, unique("Turner"));
+        grantConsent(clinicianToken, patient);
+        String session = schedule(clinicianToken, patient, robot);
+        start(clinicianToken, session);
+        return new Running(robot, TestIssuer.robot(robot), patient, session);
+    }
+
+    /** A session in progress: its robot (and that robot's token), patient and id. */
+    record Running(String robot, String token, String patient, String session) {
+    }
+
+    /** A text turn's body, spoken a moment ago. */
+    static String textTurn(String text) {
+        Instant start = Instant.now().minusSeconds(3);
+        return """
+                {"text": "%s", "startedAt": "%s", "endedAt": "%s"}""".formatted(text, start, start.plusSeconds(2));
+    }
+
     /** One audit event as the tests compare them. */
     record Audited(String actorId, String actorRole, String action, String entityType, String entityId,
                    String patientId, String outcome, String sourceAddress) {

@@ -36,6 +36,8 @@ class SecurityConfiguration {
     private static final String ADMIN = "ADMIN";
     private static final String INTEGRATION = "INTEGRATION";
     private static final String AUDITOR = "AUDITOR";
+    /** Prometheus, scraping metrics with a token of its own client (docs/security.md) */
+    private static final String MONITORING = "MONITORING";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, RefusedRequests refusals,
@@ -49,6 +51,7 @@ class SecurityConfiguration {
                         // refusing it would turn every such failure into a misleading 401 or 403
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasRole(MONITORING)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/api/v1/patients/*/care-team", "/api/v1/patients/*/care-team/**")
