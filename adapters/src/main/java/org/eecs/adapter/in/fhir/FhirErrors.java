@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.in.NotFound;
@@ -95,6 +96,8 @@ class FhirErrors implements HandlerExceptionResolver {
     private static Answer answerTo(Exception e) {
         return switch (e) {
             case FhirRequestProblem problem -> new Answer(problem.status(), problem.issue(), problem.getMessage());
+            case InvalidParameterException unreadable -> new Answer(400, IssueType.INVALID,
+                    "the query string could not be read: each parameter is name=value, names not empty");
             case NotFound unknown -> new Answer(404, IssueType.NOTFOUND, unknown.getMessage());
             case NotPermitted refused -> new Answer(403, IssueType.FORBIDDEN, refused.getMessage());
             case AccessDeniedException refused ->

@@ -12,6 +12,7 @@ import org.eecs.application.port.in.NotPermitted;
 import org.eecs.application.port.in.SessionNotInProgress;
 import org.eecs.application.port.out.TranscribeSpeech;
 import org.eecs.domain.DomainViolation;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.eecs.domain.session.IllegalSessionTransition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,6 +131,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 + "request was kept: send it again shortly");
         return handleExceptionInternal(e, withRequestId(problem, request), headers,
                 HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    /** Tomcat refuses a query string it cannot split into parameters (such as {@code ?=x}) when one is first read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> unreadableQuery(InvalidParameterException e, WebRequest request) {
+        return problem(Problem.MALFORMED_REQUEST, "the query string could not be read: each parameter is name=value, "
+                + "names not empty", request);
     }
 
     @ExceptionHandler(IdempotencyProblem.class)
