@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eecs.application.port.InvalidRequest;
+import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.ConversingWithPatients;
 import org.eecs.application.port.in.ConversingWithPatients.Heard;
 import org.eecs.application.port.in.ConversingWithPatients.RobotSessions;
@@ -66,7 +67,14 @@ class RobotApiController {
     TurnAnswerJson turn(@PathVariable CareSessionId session, @Valid @RequestPart("utterance") UtteranceJson utterance,
                         @RequestPart("audio") MultipartFile audio,
                         @RequestPart(name = "frame", required = false) List<MultipartFile> frame) {
-        List<MultipartFile> frames = frame == null ? List.of() : frame;
+        List<byte[]> frames = frame == null ? List.of() : frame.stream().map(RobotApiController::bytesOf).toList();
+        return TurnAnswerJson.of(conversation.take(recorded(callers.as(Role.ROBOT), session, utterance,
+                bytesOf(audio), frames)));
+    }
+
+    /** The turn the parts of a multipart request describe, or why they describe none ({@link InvalidRequest}). */
+    static TakeTurn recorded(Caller robot, CareSessionId session, UtteranceJson utterance, byte[] audio,
+                             List<byte[]> frames) {
         List<Instant> capturedAt = utterance.frameCapturedAt() == null ? List.of() : utterance.frameCapturedAt();
         if (frames.size() > ConversingWithPatients.MAX_FRAMES) {
             throw new InvalidRequest("a turn takes at most " + ConversingWithPatients.MAX_FRAMES + " frames, got "
@@ -78,11 +86,10 @@ class RobotApiController {
         }
         List<VideoClip.Frame> clip = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
-            clip.add(new VideoClip.Frame(capturedAt.get(i), bytesOf(frames.get(i))));
+            clip.add(new VideoClip.Frame(capturedAt.get(i), frames.get(i)));
         }
-        return TurnAnswerJson.of(conversation.take(new TakeTurn(callers.as(Role.ROBOT), session,
-                new Heard.Recorded(new SpeechAudio(bytesOf(audio)), new VideoClip(clip)), utterance.startedAt(),
-                utterance.endedAt(), Boolean.TRUE.equals(utterance.withholdEmotion()))));
+        return new TakeTurn(robot, session, new Heard.Recorded(new SpeechAudio(audio), new VideoClip(clip)),
+                utterance.startedAt(), utterance.endedAt(), Boolean.TRUE.equals(utterance.withholdEmotion()));
     }
 
     @PostMapping(path = "/{session}/text-turns", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,0 +1,136 @@
+package org.eecs.adapter.in.web;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.tomcat.util.http.fileupload.FileItemIterator;
+import org.apache.tomcat.util.http.fileupload.FileItemStream;
+import org.apache.tomcat.util.http.fileupload.FileUpload;
+import org.apache.tomcat.util.http.fileupload.UploadContext;
+import org.eecs.application.port.InvalidRequest;
+import org.eecs.application.port.in.Caller;
+import org.eecs.application.port.in.ConversingWithPatients.Heard;
+import org.eecs.application.port.in.ConversingWithPatients.TakeTurn;
+import org.eecs.domain.DomainViolation;
+import org.eecs.domain.audit.Actor;
+import org.eecs.domain.audit.Role;
+import org.eecs.domain.session.CareSessionId;
+import org.eecs.perception.audio.UnreadableWav;
+import org.eecs.perception.audio.WavDecoder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Any robot turn request (a multipart body, as the container parses it): its parts become a turn (the utterance's
+ * JSON read and validated, the frames matched to their times, the WAV decoded), or the request is refused as
+ * malformed, invalid or unreadable audio (all 400s). Nothing else may escape. Bodies come either as raw bytes or
+ * built part by part from the fuzzer's choices, so that both the multipart syntax and the parts' contents are
+ * explored.
+ */
+class RobotTurnRequestFuzzTest {
+
+    private static final String BOUNDARY = "eecs-fuzz";
+    private static final List<String> NAMES = List.of("utterance", "audio", "frame", "other", "");
+    private static final List<String> TYPES = List.of("application/json", "audio/wav", "image/jpeg", "text/plain", "");
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final WavDecoder WAVS = new WavDecoder(1024 * 1024);
+    private static final Caller ROBOT = new Caller(new Actor("robot-fuzz", Role.ROBOT), null, null, null);
+    private static final CareSessionId SESSION = CareSessionId.of("7d1c2c36-1d0e-4a34-9e0a-5b3f1a9c2e11");
+
+    @FuzzTest(maxDuration = "5m")
+    void anyTurnRequest_becomesATurnOrIsRefusedAs400(FuzzedDataProvider data) {
+        byte[] body = data.consumeBoolean() ? data.consumeRemainingAsBytes() : built(data);
+        byte[] utterance = null;
+        byte[] audio = null;
+        List<byte[]> frames = new ArrayList<>();
+        try {
+            FileItemIterator parts = new FileUpload().getItemIterator(new Body(body));
+            while (parts.hasNext()) {
+                FileItemStream part = parts.next();
+                byte[] content;
+                try (InputStream in = part.openStream()) {
+                    content = in.readAllBytes();
+                }
+                switch (String.valueOf(part.getFieldName())) {
+                    case "utterance" -> utterance = content;
+                    case "audio" -> audio = content;
+                    case "frame" -> frames.add(content);
+                    default -> { } // Spring ignores parts the controller does not name
+                }
+            }
+        } catch (IOException malformed) {
+            return; // the container's FileUploadException and kin: a malformed request, 400
+        }
+        if (utterance == null || audio == null) {
+            return; // a missing part: 400 invalid-request
+        }
+        try {
+            RobotApiController.UtteranceJson read = JSON.readValue(utterance, RobotApiController.UtteranceJson.class);
+            if (read == null || !VALIDATOR.validate(read).isEmpty()) {
+                return; // 400 invalid-request, listing the fields
+            }
+            TakeTurn turn = RobotApiController.recorded(ROBOT, SESSION, read, audio, frames);
+            WAVS.decode(((Heard.Recorded) turn.heard()).audio().wav());
+        } catch (JacksonException | InvalidRequest | DomainViolation | UnreadableWav refused) {
+            // 400: malformed-request, invalid-parameter, invalid-value, unreadable-audio
+        }
+    }
+
+    /** A body made of parts the fuzzer picks: names, content types and contents, sometimes cut short. */
+    private static byte[] built(FuzzedDataProvider data) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int parts = data.consumeInt(0, 5);
+        for (int i = 0; i < parts; i++) {
+            String name = data.pickValue(NAMES);
+            String type = data.pickValue(TYPES);
+            byte[] content = i == 0 && data.consumeBoolean()
+                    ? ("{\"startedAt\": \"2026-11-25T09:00:00Z\", \"endedAt\": \"" + data.consumeString(30)
+                    + "\", \"frameCapturedAt\": [" + data.consumeString(60) + "]}").getBytes(StandardCharsets.UTF_8)
+                    : data.consumeBytes(data.consumeInt(0, 400));
+            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                    + (type.isEmpty() ? "" : "\r\nContent-Type: " + type) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        if (data.consumeBoolean()) {
+            body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return body.toByteArray();
+    }
+
+    private record Body(byte[] bytes) implements UploadContext {
+        @Override
+        public long contentLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public String getCharacterEncoding() {
+            return "UTF-8";
+        }
+
+        @Override
+        public String getContentType() {
+            return "multipart/form-data; boundary=" + BOUNDARY;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return new ByteArrayInputStream(bytes);
+        }
+    }
+}
