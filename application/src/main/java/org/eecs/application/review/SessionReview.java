@@ -7,6 +7,7 @@ import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.in.ReviewingCareSessions;
+import org.eecs.application.port.in.UnknownTurn;
 import org.eecs.application.port.out.CareExperienceRatings;
 import org.eecs.application.port.out.ReviewNotes;
 import org.eecs.application.port.out.Transactions;
@@ -21,6 +22,7 @@ import org.eecs.domain.session.CareSession;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.session.SessionState;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnId;
 
 /**
  * Opens a session's transcript, notes and rating to its care team (clinicians only: a robot runs its sessions but
@@ -54,10 +56,11 @@ public final class SessionReview implements ReviewingCareSessions {
     }
 
     @Override
-    public Turn liveTurn(Caller caller, Turn turn) {
+    public Turn liveTurn(Caller caller, CareSessionId session, TurnId turn) {
         return transactions.inOne(() -> {
-            open(caller, turn.session(), AuditAction.READ, new EntityRef("Transcript", turn.session().toString()));
-            return turn;
+            open(caller, session, AuditAction.READ, new EntityRef("Transcript", session.toString()));
+            return turns.find(turn).filter(found -> found.session().equals(session))
+                    .orElseThrow(() -> new UnknownTurn(turn));
         });
     }
 

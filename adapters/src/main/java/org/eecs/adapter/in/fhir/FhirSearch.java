@@ -331,6 +331,9 @@ final class FhirSearch {
         } catch (DataFormatException | IllegalArgumentException notADate) {
             throw FhirRequestProblem.invalid(name + " " + value + " is not a FHIR date or dateTime");
         }
+        if (parsed.getValue() == null) { // a prefix alone, such as date=eq: HAPI reads no date and says nothing
+            throw FhirRequestProblem.invalid(name + " " + value + " names no date after its prefix");
+        }
         Instant start = parsed.getValue().toInstant();
         Calendar end = parsed.getValueAsCalendar();
         end.add(calendarField(parsed.getPrecision()), 1);

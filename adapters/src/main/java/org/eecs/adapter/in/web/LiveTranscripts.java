@@ -1,18 +1,28 @@
 package org.eecs.adapter.in.web;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.NotFound;
 import org.eecs.application.port.in.ReviewingCareSessions;
 import org.eecs.application.port.out.TurnsRecorded;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnId;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -20,17 +30,30 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The clinicians watching sessions live (server-sent events): each recorded turn is sent to those watching its
  * session, each sending opened to the clinician and audited as a read of the transcript; a clinician who may no
  * longer see the session is sent nothing more.
+ *
+ * <p>A turn may be recorded by any instance and watched on any other, so a recorded turn is announced through the
+ * database ({@code NOTIFY} on {@value #CHANNEL}, with the session and the turn), and every instance listens on a
+ * connection of its own: the watchers of this instance are the only state kept here, and only this instance needs
+ * them. The instance that recorded the turn hears its own notice like the others.
  */
 @Component
-class LiveTranscripts implements TurnsRecorded {
+class LiveTranscripts implements TurnsRecorded, SmartLifecycle {
 
+    static final String CHANNEL = "eecs_turn_recorded";
     private static final Logger log = LoggerFactory.getLogger(LiveTranscripts.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RECONNECT = Duration.ofSeconds(2);
 
     private final ReviewingCareSessions review;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final Map<CareSessionId, List<Watcher>> watchers = new ConcurrentHashMap<>();
+    private volatile Thread listener;
 
-    LiveTranscripts(ReviewingCareSessions review) {
+    LiveTranscripts(ReviewingCareSessions review, JdbcClient jdbc, DataSource dataSource) {
         this.review = review;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     private record Watcher(Caller clinician, SseEmitter events) {
@@ -46,17 +69,27 @@ class LiveTranscripts implements TurnsRecorded {
         events.onError(failure -> forget.run());
     }
 
+    /** Announces the turn to every instance (this one too); a lost announcement never fails the turn. */
     @Override
     public void recorded(Turn turn) {
-        for (Watcher watcher : watchers.getOrDefault(turn.session(), List.of())) {
+        try {
+            jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, turn.session() + " " + turn.id()).query(row -> { });
+        } catch (RuntimeException unannounced) {
+            log.warn("a recorded turn could not be announced to live transcripts: {}", unannounced.getMessage());
+        }
+    }
+
+    /** A turn recorded by some instance: sent to this instance's watchers of its session. */
+    void noticed(CareSessionId session, TurnId turn) {
+        for (Watcher watcher : watchers.getOrDefault(session, List.of())) {
             try {
-                send(watcher.events(), review.liveTurn(watcher.clinician(), turn));
+                send(watcher.events(), review.liveTurn(watcher.clinician(), session, turn));
             } catch (NotFound noLonger) {
                 watcher.events().complete();
-                forget(turn.session(), watcher);
+                forget(session, watcher);
             } catch (IOException | RuntimeException gone) {
                 log.debug("a live transcript stream went away: {}", gone.getMessage());
-                forget(turn.session(), watcher);
+                forget(session, watcher);
             }
         }
     }
@@ -71,5 +104,63 @@ class LiveTranscripts implements TurnsRecorded {
         if (watching != null) {
             watching.remove(watcher);
         }
+    }
+
+    /** Listens for the notices of all instances, reconnecting after the database went away. */
+    private void listen() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("listen " + CHANNEL);
+                PGConnection notices = connection.unwrap(PGConnection.class);
+                while (!Thread.currentThread().isInterrupted()) {
+                    PGNotification[] received = notices.getNotifications((int) POLL.toMillis());
+                    for (PGNotification notice : received == null ? new PGNotification[0] : received) {
+                        dispatch(notice.getParameter());
+                    }
+                }
+            } catch (SQLException | RuntimeException lost) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                log.warn("live transcripts stopped listening ({}); listening again in {}", lost.getMessage(),
+                        RECONNECT);
+                try {
+                    Thread.sleep(RECONNECT);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void dispatch(String notice) {
+        String[] ids = notice.split(" ");
+        try {
+            CareSessionId session = CareSessionId.of(ids[0]);
+            if (watchers.containsKey(session)) {
+                noticed(session, TurnId.of(ids[1]));
+            }
+        } catch (RuntimeException malformed) {
+            log.warn("a turn notice that is not \"<session> <turn>\" was ignored");
+        }
+    }
+
+    @Override
+    public void start() {
+        listener = Thread.ofPlatform().daemon().name("live-transcripts").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        Thread running = listener;
+        listener = null;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listener != null;
     }
 }

@@ -94,6 +94,10 @@ class TurnPersistenceAdapter implements Turns {
     @Override
     @Transactional(readOnly = true)
     public int lastSequence(CareSessionId session) {
+        // the session's row is locked until the unit of work ends: two instances taking turns of one session at once
+        // take their numbers one after the other, never the same one
+        entityManager.createNativeQuery("select id from care_session where id = ? for update")
+                .setParameter(1, session.value()).getResultList();
         return turns.lastSequence(session.value());
     }
 

@@ -21,7 +21,7 @@ class FhirSearchFuzzTest {
             "_before", "_include", "patient", "subject", "encounter", "date", "status", "identifier", "code",
             "category", "name");
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anySearch_isReadOrRefusedAsAnOperationOutcome(FuzzedDataProvider data) {
         String type = data.consumeBoolean() ? data.pickValue(TYPES) : data.consumeString(20);
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();

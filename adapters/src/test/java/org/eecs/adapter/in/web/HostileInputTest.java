@@ -103,7 +103,7 @@ class HostileInputTest {
         for (String search : List.of("Patient?name:contains=Ann", "Patient?_id:not=x", "Patient?identifier:missing=true",
                 "Patient?identifier:of-type=x%7Cy%7Cz", "Patient?identifier:text=x", "Encounter?patient:Patient=x",
                 "Encounter?subject:Device=x", "Observation?code:below=x", "Observation?code:in=http://x",
-                "Encounter?date=xx2026", "Encounter?date=ge2026-13-45", "Encounter?date=ge", "Encounter?date=sa%00",
+                "Encounter?date=xx2026", "Encounter?date=ge2026-13-45", "Encounter?date=ge", "Encounter?date=eq", "Patient?_lastUpdated=lt", "Encounter?date=sa%00",
                 "Patient?_lastUpdated=eb2026-01-01", "Patient?_count=-1", "Patient?_count=99999999999",
                 "Patient?_sort=-_lastUpdated,_id", "Patient?_include=*", "Patient?_include=Patient:link:Patient",
                 "Observation?_has:Encounter:patient:status=x", "Patient?_filter=name%20eq%20x", "Patient?_query=x",

@@ -40,7 +40,7 @@ class JsonBodiesFuzzTest {
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final ProblemResponses PROBLEMS = new ProblemResponses(null);
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyBody_isReadAndValidated_orIsAMalformedRequest(FuzzedDataProvider data) {
         Class<?> type = data.pickValue(BODIES);
         String body = data.consumeRemainingAsString();

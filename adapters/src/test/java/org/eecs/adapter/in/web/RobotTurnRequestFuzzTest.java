@@ -50,7 +50,7 @@ class RobotTurnRequestFuzzTest {
     private static final Caller ROBOT = new Caller(new Actor("robot-fuzz", Role.ROBOT), null, null, null);
     private static final CareSessionId SESSION = CareSessionId.of("7d1c2c36-1d0e-4a34-9e0a-5b3f1a9c2e11");
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyTurnRequest_becomesATurnOrIsRefusedAs400(FuzzedDataProvider data) {
         byte[] body = data.consumeBoolean() ? data.consumeRemainingAsBytes() : built(data);
         byte[] utterance = null;

@@ -42,7 +42,7 @@ class TurnStreamFuzzTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Caller ROBOT = new Caller(new Actor("robot-fuzz", Role.ROBOT), null, null, null);
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyFrames_areTakenOrAnsweredWithAProblem(FuzzedDataProvider data) throws Exception {
         TurnStream stream = new TurnStream(new Listening(), new Keys(), new TurnStreamProblems(null), JSON);
         Connection connection = new Connection();

@@ -13,7 +13,7 @@ class WavFuzzTest {
 
     private static final Wavs WAVS = new Wavs(1024 * 1024);
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyBytes_decodeOrAreUnreadableAudio(byte[] wav) {
         try {
             WAVS.decode(new SpeechAudio(wav));

@@ -6,6 +6,7 @@ import org.eecs.domain.rating.CareExperienceRating;
 import org.eecs.domain.review.ReviewNote;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnId;
 
 /**
  * A clinician of the care team reviews a session: its transcript, notes, and the patient's rating of the care
@@ -17,10 +18,12 @@ public interface ReviewingCareSessions {
     List<Turn> transcript(Caller caller, CareSessionId session);
 
     /**
-     * A turn of a session the clinician watches live, opened to them like the transcript (and audited as a read of
-     * it); refused as {@link UnknownCareSession} once they may no longer see the session.
+     * A turn just recorded in a session the clinician watches live, opened to them like the transcript (and audited
+     * as a read of it); refused as {@link UnknownCareSession} once they may no longer see the session.
+     *
+     * @throws UnknownTurn for a turn that is not of this session
      */
-    Turn liveTurn(Caller caller, Turn turn);
+    Turn liveTurn(Caller caller, CareSessionId session, TurnId turn);
 
     ReviewNote addNote(Caller caller, CareSessionId session, String text);
 

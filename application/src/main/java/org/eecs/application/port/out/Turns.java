@@ -25,7 +25,10 @@ public interface Turns {
     /** What was said in the session's last {@code count} turns, oldest first: the context reasoning reads. */
     List<Exchange> latestExchanges(CareSessionId session, int count);
 
-    /** The sequence number of the session's last turn; 0 before its first. */
+    /**
+     * The sequence number of the session's last turn; 0 before its first. Within a unit of work the session is held
+     * until it ends, so that turns recorded at once (by two instances) are numbered one after the other.
+     */
     int lastSequence(CareSessionId session);
 
     /** Records that the patient spoke over the turn's answer; a turn keeps its first report. */

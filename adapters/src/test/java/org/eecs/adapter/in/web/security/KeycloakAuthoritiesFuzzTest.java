@@ -20,7 +20,7 @@ class KeycloakAuthoritiesFuzzTest {
     private static final KeycloakAuthorities AUTHORITIES = new KeycloakAuthorities("eecs-backend");
     private static final Pattern ROLE = Pattern.compile("ROLE_[A-Z][A-Z0-9_]{0,63}");
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyClaims_mapToWellFormedRolesOrNone(String claims) {
         Map<String, Object> parsed;
         if (claims == null) {

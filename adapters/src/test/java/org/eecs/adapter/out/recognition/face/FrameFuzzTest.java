@@ -9,7 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class FrameFuzzTest {
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyBytes_decodeOrAreAnUnreadableFrame(byte[] encoded) {
         try {
             RgbImage image = FrameDecoder.decode(encoded);
