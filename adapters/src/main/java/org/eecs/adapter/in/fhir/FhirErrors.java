@@ -22,6 +22,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -100,6 +101,8 @@ class FhirErrors implements HandlerExceptionResolver {
                     "the query string could not be read: each parameter is name=value, names not empty");
             case NotFound unknown -> new Answer(404, IssueType.NOTFOUND, unknown.getMessage());
             case NotPermitted refused -> new Answer(403, IssueType.FORBIDDEN, refused.getMessage());
+            case AuthenticationServiceException unchecked -> new Answer(503, IssueType.TRANSIENT,
+                    "the identity provider cannot be reached to check the token; try again shortly");
             case AccessDeniedException refused ->
                     new Answer(403, IssueType.FORBIDDEN, "your role does not allow this request");
             case AuthenticationException refused ->

@@ -28,7 +28,8 @@ enum Problem {
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
-    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable");
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable"),
+    MODEL_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable");
 
     static final String TYPE_PREFIX = "urn:eecs:problem:";
 

@@ -10,6 +10,7 @@ import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.NotFound;
 import org.eecs.application.port.in.NotPermitted;
 import org.eecs.application.port.in.SessionNotInProgress;
+import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.application.port.out.TranscribeSpeech;
 import org.eecs.domain.DomainViolation;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -27,6 +28,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponse;
@@ -140,6 +142,25 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 + "names not empty", request);
     }
 
+    /**
+     * A speech server (Whisper, the speech synthesis) failed: nothing of the turn was kept, and the same turn may be
+     * sent again shortly (503, with its key). Logged without the server's answer, which may quote the patient.
+     */
+    @ExceptionHandler({TranscribeSpeech.TranscriptionFailed.class, SynthesizeSpeech.SynthesisFailed.class})
+    ResponseEntity<Object> modelUnavailable(RuntimeException e, WebRequest request) {
+        log.warn("a model server failed ({}); the turn was not taken", e.getClass().getSimpleName());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        ProblemDetail problem = Problem.MODEL_UNAVAILABLE.detail(modelUnavailable(e));
+        return handleExceptionInternal(e, withRequestId(problem, request), headers,
+                HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    static String modelUnavailable(RuntimeException e) {
+        return (e instanceof TranscribeSpeech.TranscriptionFailed ? "the speech recognition" : "the speech synthesis")
+                + " service failed; nothing of this turn was kept: send it again shortly with the same key";
+    }
+
     @ExceptionHandler(IdempotencyProblem.class)
     ResponseEntity<Object> idempotency(IdempotencyProblem e, WebRequest request) {
         return problem(e.problem(), e.getMessage(), request);
@@ -171,6 +192,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e, WebRequest request) {
         return problem(Problem.CONCURRENT_CHANGE, "the record was changed by someone else meanwhile; reload and "
                 + "try again", request);
+    }
+
+    /** The identity provider did not answer when a token was to be checked ({@code IdentityProviderOutage}). */
+    @ExceptionHandler(AuthenticationServiceException.class)
+    ResponseEntity<Object> identityProviderUnavailable(AuthenticationServiceException e, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        ProblemDetail problem = Problem.UNAVAILABLE.detail("the identity provider cannot be reached to check the "
+                + "token; nothing was done: try again shortly");
+        return handleExceptionInternal(e, withRequestId(problem, request), headers,
+                HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     @ExceptionHandler(AuthenticationException.class)

@@ -5,6 +5,7 @@ import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.in.NotFound;
 import org.eecs.application.port.in.SessionNotInProgress;
+import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.application.port.out.TranscribeSpeech;
 import org.eecs.domain.DomainViolation;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ class TurnStreamProblems {
             case NotFound notFound -> Problem.NOT_FOUND.detail(notFound.getMessage());
             case TranscribeSpeech.UnreadableAudio unreadable -> Problem.UNREADABLE_AUDIO.detail(
                     "the audio is not what this server can read: " + unreadable.getMessage());
+            case TranscribeSpeech.TranscriptionFailed failed -> modelUnavailable(failed);
+            case SynthesizeSpeech.SynthesisFailed failed -> modelUnavailable(failed);
             case InvalidRequest invalid -> Problem.INVALID_PARAMETER.detail(invalid.getMessage());
             case DomainViolation invalid -> Problem.INVALID_VALUE.detail(invalid.getMessage());
             case IdempotencyProblem idempotency -> idempotency.problem().detail(idempotency.getMessage());
@@ -55,6 +58,11 @@ class TurnStreamProblems {
             problem.setProperty("requestId", requestId);
         }
         return problem;
+    }
+
+    private static ProblemDetail modelUnavailable(RuntimeException failed) {
+        log.warn("a model server failed ({}); the streamed turn was not taken", failed.getClass().getSimpleName());
+        return Problem.MODEL_UNAVAILABLE.detail(ProblemResponses.modelUnavailable(failed));
     }
 
     static ProblemDetail invalid(String detail) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.eecs.application.port.out.SpeechAudio;
 import org.eecs.application.port.out.TranscribeSpeech;
+import org.eecs.application.port.out.TranscribeSpeech.TranscriptionFailed;
 import org.eecs.domain.emotion.ModelRef;
 import org.eecs.perception.audio.PcmAudio;
 import org.eecs.perception.audio.WavWriter;
@@ -73,13 +74,6 @@ final class OpenAiTranscription implements TranscribeSpeech {
         this.firstBackoff = firstBackoff;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.maxBytes = maxBytes;
-    }
-
-    /** The transcription service failed or answered something that is not a transcription. */
-    static final class TranscriptionFailed extends RuntimeException {
-        TranscriptionFailed(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     @Override
@@ -188,8 +182,9 @@ final class OpenAiTranscription implements TranscribeSpeech {
         }
         JsonNode text = json == null ? null : json.get("text");
         if (text == null || !text.isString()) {
+            // not quoted: such an answer may hold what the patient said
             throw new TranscriptionFailed("transcription service at " + endpoint
-                    + " answered JSON without a \"text\" string: " + excerpt(body), null);
+                    + " answered JSON without a \"text\" string (" + body.length() + " characters)", null);
         }
         return text.asString();
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eecs.application.port.out.SpeechAudio;
+import org.eecs.application.port.out.TranscribeSpeech.TranscriptionFailed;
 import org.eecs.application.port.out.TranscribeSpeech.Transcript;
 import org.eecs.application.port.out.TranscribeSpeech.UnreadableAudio;
 import org.eecs.perception.audio.PcmAudio;
@@ -127,7 +128,7 @@ class OpenAiTranscriptionTest {
         answers.add(json(502, "<html>Bad Gateway</html>"));
 
         assertThatThrownBy(() -> adapter(null, 2).transcribe(new SpeechAudio(wav()), Locale.ENGLISH))
-                .isInstanceOf(OpenAiTranscription.TranscriptionFailed.class)
+                .isInstanceOf(TranscriptionFailed.class)
                 .hasMessageContaining("answered 502").hasMessageContaining("Bad Gateway")
                 .hasMessageContaining("after 3 attempts");
         assertThat(requests).hasValue(3);
@@ -138,7 +139,7 @@ class OpenAiTranscriptionTest {
         answers.add(json(401, "{\"error\": {\"message\": \"Incorrect API key provided\"}}"));
 
         assertThatThrownBy(() -> adapter("wrong", 3).transcribe(new SpeechAudio(wav()), Locale.ENGLISH))
-                .isInstanceOf(OpenAiTranscription.TranscriptionFailed.class)
+                .isInstanceOf(TranscriptionFailed.class)
                 .hasMessageContaining("answered 401").hasMessageContaining("Incorrect API key");
         assertThat(requests).hasValue(1);
     }
@@ -167,7 +168,7 @@ class OpenAiTranscriptionTest {
                 baseUrl(), "m", null, Duration.ofMillis(200), 1), 1_000_000, Duration.ofMillis(10));
 
         assertThatThrownBy(() -> adapter.transcribe(new SpeechAudio(wav()), Locale.ENGLISH))
-                .isInstanceOf(OpenAiTranscription.TranscriptionFailed.class)
+                .isInstanceOf(TranscriptionFailed.class)
                 .hasMessageContaining("did not answer within PT0.2S").hasMessageContaining("after 2 attempts");
     }
 
@@ -175,13 +176,13 @@ class OpenAiTranscriptionTest {
     void garbageAnswersAreNamed() {
         answers.add(json(200, "this is not json"));
         assertThatThrownBy(() -> adapter(null, 0).transcribe(new SpeechAudio(wav()), Locale.ENGLISH))
-                .isInstanceOf(OpenAiTranscription.TranscriptionFailed.class)
+                .isInstanceOf(TranscriptionFailed.class)
                 .hasMessageContaining("no JSON").hasMessageContaining("this is not json");
 
         answers.clear();
         answers.add(json(200, "{\"transcript\": \"wrong field\"}"));
         assertThatThrownBy(() -> adapter(null, 0).transcribe(new SpeechAudio(wav()), Locale.ENGLISH))
-                .isInstanceOf(OpenAiTranscription.TranscriptionFailed.class)
+                .isInstanceOf(TranscriptionFailed.class)
                 .hasMessageContaining("without a \"text\" string");
     }
 
@@ -196,7 +197,7 @@ class OpenAiTranscriptionTest {
                 Duration.ofMillis(10));
 
         assertThatThrownBy(() -> adapter.transcribe(new SpeechAudio(wav()), Locale.ENGLISH))
-                .isInstanceOf(OpenAiTranscription.TranscriptionFailed.class)
+                .isInstanceOf(TranscriptionFailed.class)
                 .hasMessageContaining("127.0.0.1:" + port).hasMessageContaining("after 2 attempts");
     }
 

@@ -58,4 +58,14 @@ public interface TranscribeSpeech {
             super(message);
         }
     }
+
+    /**
+     * The speech recognition service failed, or answered something that is not a transcription: the turn cannot be
+     * heard just now, though it may be in a moment. The message names the service and the fault.
+     */
+    class TranscriptionFailed extends RuntimeException {
+        public TranscriptionFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }
