@@ -39,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The export of 1,000,000 audit events, from the request to the finished file with its manifest: the database
- * cursor, the chain check of every link, the NDJSON or CSV writing, gzip when asked, the SHA-256. The whole server
+ * cursor, the chain check of every link, the NDJSON, CSV or FHIR Bundle writing, gzip when asked, the SHA-256. The whole server
  * runs in a JVM capped at 256 MB of heap; the peak heap of each export is printed after it. Score: seconds per
  * export (events per second = 1,000,000 / score).
  * Run: ./mvnw -pl adapters -am -DskipTests test-compile exec:exec@bench -Dbench=AuditExport
@@ -56,7 +56,7 @@ public class AuditExportBenchmark {
     private static final Instant DAY = Instant.parse("2042-06-01T00:00:00Z");
     private static final Caller AUDITOR = new Caller(new Actor("benchmark", Role.AUDITOR), null, null, null);
 
-    @Param({"NDJSON", "CSV"})
+    @Param({"NDJSON", "CSV", "FHIR_BUNDLE"})
     public ExportFormat format;
 
     @Param({"false", "true"})

@@ -32,7 +32,8 @@ import org.eecs.domain.audit.ChainedAuditEvent;
  *
  * The export file defaults to the manifest's {@code file}, beside the manifest. It checks the file's size and
  * SHA-256, the counts, the first and last sequence numbers and hashes, recomputes every audit event's hash from its
- * fields, and, where the manifest says the events are one stretch of the chain, every link from the anchor on.
+ * fields (NDJSON keys, CSV cells, or the places of a FHIR AuditEvent), and, where the manifest says the events are
+ * one stretch of the chain, every link from the anchor on.
  * Prints what it found; exits 0 when everything holds, 1 when anything does not, 2 when it cannot run.
  */
 public final class VerifyAuditExport {
@@ -76,10 +77,10 @@ public final class VerifyAuditExport {
         try (InputStream raw = new DigestInputStream(Files.newInputStream(file), sha256);
              InputStream content = Boolean.TRUE.equals(manifest.get("gzip")) ? new GZIPInputStream(raw) : raw;
              BufferedReader lines = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8))) {
-            if ("CSV".equals(manifest.get("format"))) {
-                CsvEvents.read(lines, tally::record, tally::event, problems::add);
-            } else {
-                NdjsonEvents.read(lines, tally::record, tally::event, problems::add);
+            switch (String.valueOf(manifest.get("format"))) {
+                case "CSV" -> CsvEvents.read(lines, tally::record, tally::event, problems::add);
+                case "FHIR_BUNDLE" -> BundleEvents.read(lines, tally::record, tally::event, problems::add);
+                default -> NdjsonEvents.read(lines, tally::record, tally::event, problems::add);
             }
             raw.transferTo(OutputStreamNowhere.INSTANCE);
         }

@@ -120,8 +120,8 @@ class AuditController {
     }
 
     @PostMapping("/exports")
-    @Operation(summary = "Export audit events (NDJSON or CSV, optionally gzipped) in the background; 202 and a "
-            + "status URL")
+    @Operation(summary = "Export audit events (NDJSON, CSV or a FHIR Bundle of AuditEvents, optionally gzipped) in "
+            + "the background; 202 and a status URL")
     ResponseEntity<ExportJson> export(@Valid @RequestBody NewExport body) {
         AuditFilter filter = new AuditFilter(body.from(), body.to(), body.actor(), body.role(),
                 body.patient() == null ? null : PatientId.of(body.patient()), body.action(), body.outcome(),
@@ -152,8 +152,11 @@ class AuditController {
         AuditExport found = exports.status(callers.as(Role.AUDITOR), export);
         StoredFile file = exports.download(callers.as(Role.AUDITOR), export);
         MediaType type = found.gzip() ? MediaType.parseMediaType("application/gzip")
-                : found.format() == ExportFormat.CSV ? MediaType.parseMediaType("text/csv;charset=UTF-8")
-                : MediaType.parseMediaType("application/x-ndjson");
+                : MediaType.parseMediaType(switch (found.format()) {
+                    case NDJSON -> "application/x-ndjson";
+                    case CSV -> "text/csv;charset=UTF-8";
+                    case FHIR_BUNDLE -> "application/fhir+json;charset=UTF-8";
+                });
         return streamed(file, type, found.fileName());
     }
 

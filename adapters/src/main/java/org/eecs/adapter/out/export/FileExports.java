@@ -6,30 +6,51 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eecs.application.port.export.AuditExport;
+import org.eecs.application.port.export.AuditRecordFormat;
 import org.eecs.application.port.export.ExportFormat;
 import org.eecs.application.port.export.ExportManifest;
+import org.eecs.application.port.export.InteractionRecord;
 import org.eecs.application.port.out.AuditExportFiles;
+import org.eecs.domain.audit.ChainedAuditEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * Export files in one directory, named by the export's id: {@code <id>.ndjson[.gz]} or {@code <id>.csv[.gz]}, and
- * the manifest beside it, {@code <id>.manifest.json}. Names come from ids we made, never from a request.
+ * the manifest beside it, {@code <id>.manifest.json}. Names come from ids we made, never from a request. Each file
+ * is written in its export's format, by whichever adapter speaks it.
  */
 @Component
 class FileExports implements AuditExportFiles {
 
     private final Path directory;
+    private final Map<ExportFormat, AuditRecordFormat> formats = new EnumMap<>(ExportFormat.class);
 
-    FileExports(ExportProperties properties) {
+    FileExports(ExportProperties properties, List<AuditRecordFormat> formats) {
         this.directory = properties.directory().toAbsolutePath().normalize();
+        formats.forEach(format -> this.formats.put(format.format(), format));
+        Set<ExportFormat> missing = EnumSet.allOf(ExportFormat.class);
+        missing.removeAll(this.formats.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no writer for the export formats " + missing);
+        }
     }
 
     @Override
     public Writer create(AuditExport export) {
         ExportStream stream = new ExportStream(directory.resolve(export.fileName()), export.gzip());
-        return export.format() == ExportFormat.CSV ? new CsvWriter(stream) : new NdjsonWriter(stream);
+        try {
+            return new FormattedFile(stream, formats.get(export.format()).start(stream.content()));
+        } catch (RuntimeException e) {
+            stream.abandon();
+            throw e;
+        }
     }
 
     @Override
@@ -94,6 +115,31 @@ class FileExports implements AuditExportFiles {
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read export file " + file.getFileName(), e);
+        }
+    }
+
+    /** One file on its way: its format writes the records, its stream compresses, counts and hashes them. */
+    private record FormattedFile(ExportStream stream, AuditRecordFormat.RecordWriter records) implements Writer {
+
+        @Override
+        public void event(ChainedAuditEvent event) {
+            records.event(event);
+        }
+
+        @Override
+        public void record(InteractionRecord record) {
+            records.record(record);
+        }
+
+        @Override
+        public WrittenFile finish() {
+            records.end();
+            return stream.finish();
+        }
+
+        @Override
+        public void close() {
+            stream.abandon();
         }
     }
 }

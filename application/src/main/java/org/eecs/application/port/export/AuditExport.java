@@ -47,7 +47,7 @@ public record AuditExport(UUID id, Kind kind, ExportFormat format, boolean gzip,
     }
 
     public static String fileName(UUID id, ExportFormat format, boolean gzip) {
-        return id + (format == ExportFormat.NDJSON ? ".ndjson" : ".csv") + (gzip ? ".gz" : "");
+        return id + format.extension() + (gzip ? ".gz" : "");
     }
 
     public enum Kind {
