@@ -27,8 +27,10 @@ import org.eecs.domain.audit.ChainedAuditEvent;
  * Checks an audit export against its manifest without the database:
  *
  * <pre>
- *   java -jar tools/target/eecs-verify-export.jar &lt;id&gt;.manifest.json [export file]
+ *   tools/eecs-verify-export &lt;id&gt;.manifest.json [export file]
  * </pre>
+ *
+ * (the script runs {@code tools/target/eecs-verify-export.jar} on a JDK 21 or newer, which it finds).
  *
  * The export file defaults to the manifest's {@code file}, beside the manifest. It checks the file's size and
  * SHA-256, the counts, the first and last sequence numbers and hashes, recomputes every audit event's hash from its
@@ -52,7 +54,7 @@ public final class VerifyAuditExport {
     /** The exit status: 0 verified, 1 not, 2 unusable arguments or files. */
     public static int run(String[] args, PrintStream out) {
         if (args.length < 1 || args.length > 2) {
-            out.println("usage: java -jar eecs-verify-export.jar <manifest.json> [export file]");
+            out.println("usage: tools/eecs-verify-export <manifest.json> [export file]");
             return 2;
         }
         try {
