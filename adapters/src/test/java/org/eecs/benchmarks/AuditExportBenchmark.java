@@ -14,7 +14,7 @@ import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.ExportingAuditTrail;
-import org.eecs.application.port.in.RunningAuditExports;
+import org.eecs.application.port.in.RunningExports;
 import org.eecs.domain.audit.Actor;
 import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.AuditEvent;
@@ -64,7 +64,7 @@ public class AuditExportBenchmark {
 
     private ConfigurableApplicationContext server;
     private ExportingAuditTrail exports;
-    private RunningAuditExports writer;
+    private RunningExports writer;
     private AuditExport last;
     private long started;
 
@@ -72,7 +72,7 @@ public class AuditExportBenchmark {
     public void startAndFill() {
         server = AuditServer.start();
         exports = server.getBean(ExportingAuditTrail.class);
-        writer = server.getBean(RunningAuditExports.class);
+        writer = server.getBean(RunningExports.class);
         PatientId patient = PatientId.newId();
         long filling = System.nanoTime();
         AuditChainFiller.append(server.getBean(DataSource.class), EVENTS, i -> new AuditEvent(
@@ -94,7 +94,7 @@ public class AuditExportBenchmark {
     public AuditExport exportOneMillionEvents() {
         AuditExport asked = exports.exportEvents(AUDITOR,
                 AuditFilter.all().withTimes(DAY, DAY.plus(Duration.ofDays(1))), format, gzip);
-        while (writer.writeNext()) {
+        while (writer.runNext("benchmark").isPresent()) {
             // writes the export just asked for (and any left over), on this thread
         }
         last = exports.status(AUDITOR, asked.id());

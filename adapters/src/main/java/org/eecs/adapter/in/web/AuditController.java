@@ -16,6 +16,8 @@ import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
+import org.eecs.application.port.export.ExportKind;
+import org.eecs.application.port.export.ExportState;
 import org.eecs.application.port.export.ExportManifest;
 import org.eecs.application.port.in.ArchivingAuditMonths;
 import org.eecs.application.port.in.ExportingAuditTrail;
@@ -23,7 +25,7 @@ import org.eecs.application.port.in.SearchingAuditTrail;
 import org.eecs.application.port.in.SearchingAuditTrail.AuditPage;
 import org.eecs.application.port.in.VerifyingAuditTrail;
 import org.eecs.application.port.out.AuditTrailSearch.Order;
-import org.eecs.application.port.out.AuditExportFiles.StoredFile;
+import org.eecs.application.port.out.ExportFiles.StoredFile;
 import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.AuditOutcome;
 import org.eecs.domain.audit.ChainVerification;
@@ -245,13 +247,13 @@ class AuditController {
     record NewInteractionLog(@NotNull @Size(min = 1, max = 255) String purpose, Boolean gzip) {
     }
 
-    record ExportJson(String id, AuditExport.Kind kind, ExportFormat format, boolean gzip, AuditExport.State state,
+    record ExportJson(String id, ExportKind kind, ExportFormat format, boolean gzip, ExportState state,
                       long written, Instant requestedAt, Instant finishedAt, Instant expiresAt, String failure,
                       String status, String file, String manifest, ManifestSummaryJson summary) {
 
         static ExportJson of(AuditExport export) {
             String status = BASE + "/exports/" + export.id();
-            boolean done = export.state() == AuditExport.State.COMPLETED;
+            boolean done = export.state() == ExportState.COMPLETED;
             return new ExportJson(export.id().toString(), export.kind(), export.format(), export.gzip(),
                     export.state(), export.written(), export.requestedAt(), export.finishedAt(), export.expiresAt(),
                     export.failure(), status, done ? status + "/file" : null, done ? status + "/manifest" : null,

@@ -4,13 +4,11 @@ import java.io.OutputStream;
 import java.util.function.Function;
 import org.eecs.application.port.export.AuditRecordFormat;
 import org.eecs.application.port.export.ExportFormat;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The export settings, and the formats this adapter writes itself (the FHIR adapter brings its Bundle). */
+/** The formats of audit exports this adapter writes itself (the FHIR adapter brings the FHIR Bundle). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ExportProperties.class)
 class ExportConfiguration {
 
     @Bean

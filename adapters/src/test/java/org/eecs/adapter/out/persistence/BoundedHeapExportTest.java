@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
+import org.eecs.application.port.export.ExportKind;
+import org.eecs.application.port.export.ExportState;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.ExportingAuditTrail;
 import org.eecs.application.port.out.AuditTrailSearch;
@@ -58,7 +60,7 @@ class BoundedHeapExportTest {
     @Autowired AuditTrailSearch search;
     @Autowired AuditExportFiles files;
     @Autowired ExportingAuditTrail exports;
-    @Value("${eecs.audit.exports.directory}") Path directory;
+    @Value("${eecs.exports.directory}") Path directory;
 
     private AuditFilter theDay;
 
@@ -76,8 +78,8 @@ class BoundedHeapExportTest {
     @ParameterizedTest
     @EnumSource(value = ExportFormat.class, names = {"CSV", "FHIR_BUNDLE"})
     void theStreamHoldsNoMoreThanABoundedHeapWhateverItsLength(ExportFormat format) {
-        AuditExport export = new AuditExport(UUID.randomUUID(), AuditExport.Kind.AUDIT_EVENTS, format,
-                true, theDay, null, null, null, AUDITOR.actor(), Instant.now(), AuditExport.State.RUNNING, 0, null,
+        AuditExport export = new AuditExport(UUID.randomUUID(), ExportKind.AUDIT_EVENTS, format,
+                true, theDay, null, null, null, AUDITOR.actor(), Instant.now(), ExportState.RUNNING, 0, null,
                 null, null, null);
         long baseline = reachableHeap();
         List<Long> growth = new ArrayList<>();
@@ -92,7 +94,7 @@ class BoundedHeapExportTest {
             });
             writer.finish();
         } finally {
-            files.delete(export);
+            files.deleteAll(export.id());
         }
 
         assertThat(streamed[0]).isEqualTo(EVENTS);
@@ -109,8 +111,8 @@ class BoundedHeapExportTest {
         assertThat(done.manifest().linksChecked()).isTrue();
         assertThat(done.manifest().chain()).isInstanceOf(ChainVerification.Intact.class);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = VerifyAuditExport.run(new String[] {directory.resolve(asked.id() + ".manifest.json")
-                .toString()}, new PrintStream(printed));
+        int status = VerifyAuditExport.run(new String[] {directory.resolve(asked.id().toString())
+                .resolve(asked.id() + ".manifest.json").toString()}, new PrintStream(printed));
         assertThat(status).as(printed.toString(StandardCharsets.UTF_8)).isZero();
     }
 
@@ -118,8 +120,8 @@ class BoundedHeapExportTest {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             AuditExport now = exports.status(AUDITOR, asked.id());
-            assertThat(now.state()).isNotEqualTo(AuditExport.State.FAILED);
-            if (now.state() == AuditExport.State.COMPLETED) {
+            assertThat(now.state()).isNotEqualTo(ExportState.FAILED);
+            if (now.state() == ExportState.COMPLETED) {
                 return now;
             }
             Thread.sleep(200);
