@@ -92,7 +92,10 @@ public final class ExportQueue implements RunningExports {
             files.deleteAll(job.id());
             Instant at = clock.instant();
             transactions.inOne(() -> {
-                jobs.fail(job.id(), work.failed(job.id(), failure), at, at.plus(retention));
+                // cancelled meanwhile, it stays cancelled: a finished export's state is final
+                if (jobs.state(job.id()).filter(state -> state == ExportState.RUNNING).isPresent()) {
+                    jobs.fail(job.id(), work.failed(job.id(), failure), at, at.plus(retention));
+                }
                 return null;
             });
         }

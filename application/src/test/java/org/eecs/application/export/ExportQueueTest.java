@@ -99,6 +99,22 @@ class ExportQueueTest {
     }
 
     @Test
+    void anExportCancelledBeforeItsWriteFailed_staysCancelled() {
+        AuditExport export = queued();
+        work.script = (id, run) -> {
+            partialFileOf(export);
+            jobs.cancel(id, clock.instant());
+            throw new IllegalStateException("disk full");
+        };
+
+        queue.runNext("worker-1");
+
+        assertThat(jobs.state(export.id())).contains(ExportState.CANCELLED);
+        assertThat(work.failures).as("nothing failed that anyone still waits for").isEmpty();
+        assertThat(files.holds(export)).isFalse();
+    }
+
+    @Test
     void aFailedExportSaysWhyAsItsKindPutsIt_keepsNoFiles_andExpires() {
         AuditExport export = queued();
         work.script = (id, run) -> {
@@ -137,6 +153,7 @@ class ExportQueueTest {
         BiConsumer<UUID, ExportRun> script = (id, run) -> { };
         final List<Boolean> sawFilesAtStart = new ArrayList<>();
         final List<UUID> purged = new ArrayList<>();
+        final List<UUID> failures = new ArrayList<>();
 
         @Override
         public Set<ExportKind> kinds() {
@@ -150,6 +167,7 @@ class ExportQueueTest {
 
         @Override
         public String failed(UUID export, RuntimeException failure) {
+            failures.add(export);
             return "scripted failure: " + failure.getMessage();
         }
 

@@ -66,10 +66,13 @@ class JdbcBulkExportJobs implements BulkExportJobs {
 
     @Override
     public void complete(UUID id, List<ExportedFile> files, long written, Instant finishedAt, Instant expiresAt) {
-        jdbc.sql("update export_job set state = 'COMPLETED', written = ?, finished_at = ?, expires_at = ?,"
-                        + " lease_until = null where id = ? and state = 'RUNNING'")
+        int running = jdbc.sql("update export_job set state = 'COMPLETED', written = ?, finished_at = ?,"
+                        + " expires_at = ?, lease_until = null where id = ? and state = 'RUNNING'")
                 .params(written, time(finishedAt), time(expiresAt), id)
                 .update();
+        if (running == 0) {
+            return; // cancelled (or purged) meanwhile: its files are not listed
+        }
         for (int i = 0; i < files.size(); i++) {
             ExportedFile file = files.get(i);
             jdbc.sql("insert into export_file (job_id, position, record_type, name, records) values (?, ?, ?, ?, ?)")
