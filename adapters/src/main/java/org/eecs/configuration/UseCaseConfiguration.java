@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.analytics.CareExperienceAnalytics;
 import org.eecs.application.audit.AuditArchive;
@@ -45,19 +49,27 @@ import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.PlanMotion;
 import org.eecs.application.port.out.RatedSessions;
 import org.eecs.application.port.out.ReasonAboutCare;
+import org.eecs.application.port.out.RecognizeFacialExpression;
+import org.eecs.application.port.out.RecognizeTextCues;
+import org.eecs.application.port.out.Recordings;
 import org.eecs.application.port.out.RecognizeCrisis;
 import org.eecs.application.port.out.ReviewNotes;
 import org.eecs.application.port.out.RobotProfile;
 import org.eecs.application.port.out.Robots;
 import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.application.port.out.Transactions;
+import org.eecs.application.port.out.TranscribeSpeech;
 import org.eecs.application.port.out.Turns;
+import org.eecs.application.port.out.TurnsRecorded;
 import org.eecs.application.reasoning.ResponseGuard;
 import org.eecs.application.reasoning.SafeCareReasoning;
 import org.eecs.application.review.SessionReview;
 import org.eecs.application.robot.RobotRegistry;
 import org.eecs.application.safety.EscalationDesk;
 import org.eecs.application.session.CareSessionDesk;
+import org.eecs.application.turn.RecordingRetention;
+import org.eecs.application.turn.TakingTurns;
+import org.eecs.domain.emotion.EmotionFusion;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -204,6 +216,39 @@ class UseCaseConfiguration {
     EscalationDesk escalationDesk(Escalations escalations, AlertClinicians alerts, CareRecordAccess access,
                                   Transactions transactions, Clock clock) {
         return new EscalationDesk(escalations, alerts, access, transactions, clock);
+    }
+
+    /**
+     * The care turn: recognition, safe reasoning, generation and the record. The face of a recorded utterance is read
+     * on {@code turnWork} while its speech is transcribed on the request's thread.
+     */
+    @Bean
+    TakingTurns takingTurns(RecognizeFacialExpression faces, TranscribeSpeech speech, RecognizeTextCues textCues,
+                            @Qualifier("turnWork") Executor turnWork, SafeCareReasoning reasoning,
+                            PreparingPerformance performance, CareSessions sessions, Patients patients,
+                            Consents consents, Turns turns, Recordings recordings, Transactions transactions,
+                            TurnsRecorded recorded, CareRecordAccess access, Clock clock) {
+        return new TakingTurns(new TakingTurns.Recognizers(faces, speech, textCues, new EmotionFusion(), turnWork),
+                reasoning, performance,
+                new TakingTurns.Records(sessions, patients, consents, turns, recordings, transactions, recorded),
+                access, clock);
+    }
+
+    /** Daemon threads for the parts of a turn that run beside the request's own. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService turnWork() {
+        AtomicInteger next = new AtomicInteger();
+        return Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "turn-work-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    RecordingRetention recordingRetention(Recordings recordings, AuditTrail auditTrail, Transactions transactions,
+                                          Clock clock) {
+        return new RecordingRetention(recordings, auditTrail, transactions, clock);
     }
 
     @Bean

@@ -51,7 +51,7 @@ public final class Api {
         private final String method;
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private String body;
+        private HttpRequest.BodyPublisher body;
 
         private Call(String method, String path) {
             this.method = method;
@@ -68,8 +68,18 @@ public final class Api {
         }
 
         public Call json(String json) {
-            this.body = json;
+            this.body = HttpRequest.BodyPublishers.ofString(json);
             return header("Content-Type", "application/json");
+        }
+
+        /** A body of any type, such as a multipart form ({@link Multipart}). */
+        public Call body(byte[] bytes, String contentType) {
+            this.body = HttpRequest.BodyPublishers.ofByteArray(bytes);
+            return header("Content-Type", contentType);
+        }
+
+        public Call multipart(Multipart form) {
+            return body(form.bytes(), form.contentType());
         }
 
         public Answer send() {
@@ -84,8 +94,7 @@ public final class Api {
 
         private <T> HttpResponse<T> send(HttpResponse.BodyHandler<T> handler) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
             headers.forEach(request::header);
             try {
                 return http.send(request.build(), handler);

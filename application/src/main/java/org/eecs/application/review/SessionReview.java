@@ -54,6 +54,14 @@ public final class SessionReview implements ReviewingCareSessions {
     }
 
     @Override
+    public Turn liveTurn(Caller caller, Turn turn) {
+        return transactions.inOne(() -> {
+            open(caller, turn.session(), AuditAction.READ, new EntityRef("Transcript", turn.session().toString()));
+            return turn;
+        });
+    }
+
+    @Override
     public ReviewNote addNote(Caller caller, CareSessionId session, String text) {
         ReviewNote note = ReviewNote.write(session, caller.clinician(), clock.instant(), text);
         return transactions.inOne(() -> {

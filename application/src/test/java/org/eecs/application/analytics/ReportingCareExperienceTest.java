@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eecs.application.fakes.InMemoryRatedSessions;
 import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.Caller;
@@ -48,6 +49,7 @@ import org.eecs.domain.rating.LikertScore;
 import org.eecs.domain.robot.Robot;
 import org.eecs.domain.robot.RobotId;
 import org.eecs.domain.session.CareSession;
+import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
@@ -227,7 +229,9 @@ class ReportingCareExperienceTest {
             turns.add(new Turn(TurnId.newId(), session.id(), turns.size() + 1, start.plusSeconds(turns.size() * 30L),
                     "I am worried", List.of(observation),
                     new CareResponse("I am here with you.", Tone.CALM, FacialExpression.WARM_GAZE, Motion.NOD),
-                    !emotionInput, StageLatencies.none()));
+                    !emotionInput, StageLatencies.none(),
+                    new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "abc123", Optional.empty()),
+                    Optional.empty(), Optional.empty()));
         }
         turns.forEach(hospital.turns::save);
         hospital.ratings.save(new CareExperienceRating(session.id(), new LikertScore(score),

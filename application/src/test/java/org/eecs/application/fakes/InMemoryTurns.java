@@ -3,18 +3,32 @@ package org.eecs.application.fakes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.application.port.out.Turns;
 import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.Interruption;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnId;
 
+/** Turns in a list; like the database, a second turn with a session's sequence number is refused. */
 public final class InMemoryTurns implements Turns, RollsBack {
 
     private final List<Turn> turns = new ArrayList<>();
 
     @Override
     public void save(Turn turn) {
+        if (turns.stream().anyMatch(stored -> stored.session().equals(turn.session())
+                && stored.sequence() == turn.sequence() && !stored.id().equals(turn.id()))) {
+            throw new IllegalStateException("turn " + turn.sequence() + " of session " + turn.session() + " exists");
+        }
         turns.removeIf(stored -> stored.id().equals(turn.id()));
         turns.add(turn);
+    }
+
+    @Override
+    public Optional<Turn> find(TurnId turn) {
+        return turns.stream().filter(stored -> stored.id().equals(turn)).findFirst();
     }
 
     @Override
@@ -23,6 +37,27 @@ public final class InMemoryTurns implements Turns, RollsBack {
                 .filter(turn -> turn.session().equals(session))
                 .sorted(Comparator.comparingInt(Turn::sequence))
                 .toList();
+    }
+
+    @Override
+    public List<Turn> latest(CareSessionId session, int count) {
+        List<Turn> all = of(session);
+        return all.subList(Math.max(0, all.size() - count), all.size());
+    }
+
+    @Override
+    public List<Exchange> latestExchanges(CareSessionId session, int count) {
+        return latest(session, count).stream().map(Exchange::of).toList();
+    }
+
+    @Override
+    public int lastSequence(CareSessionId session) {
+        return of(session).stream().mapToInt(Turn::sequence).max().orElse(0);
+    }
+
+    @Override
+    public void interrupt(TurnId turn, Interruption interruption) {
+        find(turn).ifPresent(found -> save(found.interrupted(interruption)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.in.UnknownCareSession;
@@ -29,6 +30,7 @@ import org.eecs.domain.rating.LikertScore;
 import org.eecs.domain.review.ReviewNote;
 import org.eecs.domain.robot.Robot;
 import org.eecs.domain.session.CareSession;
+import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
@@ -232,6 +234,8 @@ class ReviewingCareSessionsTest {
     private static Turn turn(CareSession session, int sequence, String utterance) {
         return new Turn(TurnId.newId(), session.id(), sequence, EARLIER.plusSeconds(sequence * 30L), utterance,
                 List.of(), new CareResponse("I am here with you.", Tone.CALM, FacialExpression.WARM_GAZE, Motion.NOD),
-                false, StageLatencies.none());
+                false, StageLatencies.none(),
+                new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "abc123", Optional.empty()),
+                Optional.empty(), Optional.empty());
     }
 }

@@ -17,6 +17,7 @@ import org.eecs.application.fakes.InMemoryConsents;
 import org.eecs.application.fakes.InMemoryEscalations;
 import org.eecs.application.fakes.InMemoryGuardViolations;
 import org.eecs.application.fakes.InMemoryPatients;
+import org.eecs.application.fakes.InMemoryRecordings;
 import org.eecs.application.fakes.InMemoryReviewNotes;
 import org.eecs.application.fakes.InMemoryRobots;
 import org.eecs.application.fakes.InMemoryTurns;
@@ -49,6 +50,7 @@ public final class Hospital {
     public final InMemoryRobots robots = new InMemoryRobots();
     public final InMemoryCareSessions sessions = new InMemoryCareSessions(careTeams);
     public final InMemoryTurns turns = new InMemoryTurns();
+    public final InMemoryRecordings recordings = new InMemoryRecordings();
     public final InMemoryReviewNotes notes = new InMemoryReviewNotes();
     public final InMemoryCareExperienceRatings ratings = new InMemoryCareExperienceRatings();
     public final InMemoryEscalations escalations = new InMemoryEscalations(careTeams);
@@ -57,7 +59,7 @@ public final class Hospital {
     public final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail();
     public final ImmediateTransactions transactions = new ImmediateTransactions(auditTrail,
             careTeams, patients, consents, robots, sessions, turns, notes, ratings, escalations, alerts,
-            guardViolations);
+            guardViolations, recordings);
     public final Clock clock;
     public final CareRecordAccess access;
 
@@ -116,6 +118,11 @@ public final class Hospital {
     public CareSession stored(CareSession session) {
         sessions.save(session);
         return session;
+    }
+
+    /** Records, directly in the store, the patient's consent to keep recordings this long, among other scopes. */
+    public void consentGivenWithRetention(PatientId patient, Instant from, Duration retention, ConsentScope... scopes) {
+        consents.append(consents.historyOf(patient).grant(Set.of(scopes), retention, from, new ClinicianId("dr-consent")));
     }
 
     /** Records, directly in the store, the patient's consent to the given scopes from the given instant. */

@@ -8,6 +8,7 @@ import org.eecs.domain.Require;
 import org.eecs.domain.care.CareResponse;
 import org.eecs.domain.emotion.EmotionObservation;
 import org.eecs.domain.emotion.Modality;
+import org.eecs.domain.safety.EscalationId;
 import org.eecs.domain.session.CareSessionId;
 
 /**
@@ -15,10 +16,15 @@ import org.eecs.domain.session.CareSessionId;
  * estimates made for it, and the robot's response. {@code emotionWithheld} records that emotion was
  * not used for the response, e.g. because consent to emotion analysis was not in force.
  * At most one observation is the fused estimate that the response was based on.
+ *
+ * <p>{@code answeredBy} names the reasoner and its template version; {@code escalation} links the escalation raised
+ * when the patient's words held crisis language; {@code interruption} is there once the robot reported that the
+ * patient spoke over the answer (the only thing added to a turn after it is recorded).
  */
 public record Turn(TurnId id, CareSessionId session, int sequence, Instant at, String utterance,
                    List<EmotionObservation> observations, CareResponse response, boolean emotionWithheld,
-                   StageLatencies latencies) {
+                   StageLatencies latencies, AnsweredBy answeredBy, Optional<EscalationId> escalation,
+                   Optional<Interruption> interruption) {
 
     public static final int MAX_UTTERANCE_LENGTH = 10_000;
 
@@ -43,6 +49,23 @@ public record Turn(TurnId id, CareSessionId session, int sequence, Instant at, S
         observations = List.copyOf(observations);
         Require.present("response", response);
         Require.present("stage latencies", latencies);
+        Require.present("answered by", answeredBy);
+        Require.present("escalation", escalation);
+        Require.present("interruption", interruption);
+        if (escalation.isPresent() && answeredBy.kind() != AnsweredBy.Kind.CRISIS_PROTOCOL) {
+            throw new DomainViolation("a turn that raised an escalation is answered by the crisis protocol, got "
+                    + answeredBy.kind());
+        }
+    }
+
+    /** This turn, its answer interrupted by the patient; a turn interrupted already keeps its first report. */
+    public Turn interrupted(Interruption by) {
+        Require.present("interruption", by);
+        if (interruption.isPresent()) {
+            return this;
+        }
+        return new Turn(id, session, sequence, at, utterance, observations, response, emotionWithheld, latencies,
+                answeredBy, escalation, Optional.of(by));
     }
 
     public Optional<EmotionObservation> fused() {

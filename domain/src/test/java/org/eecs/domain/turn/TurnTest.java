@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Duration;
 import org.eecs.domain.DomainViolation;
 import org.eecs.domain.TimeWindow;
 import org.eecs.domain.care.CareResponse;
@@ -17,6 +19,7 @@ import org.eecs.domain.emotion.EmotionDistribution;
 import org.eecs.domain.emotion.EmotionObservation;
 import org.eecs.domain.emotion.Modality;
 import org.eecs.domain.emotion.ModelRef;
+import org.eecs.domain.safety.EscalationId;
 import org.eecs.domain.session.CareSessionId;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,8 @@ class TurnTest {
 
     private static final CareSessionId SESSION = CareSessionId.newId();
     private static final Instant AT = Instant.parse("2025-03-01T09:05:00Z");
+    private static final AnsweredBy LIBRARY =
+            new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "3f2a9c", Optional.of("none configured"));
     private static final CareResponse REPLY =
             new CareResponse("I'm here with you.", Tone.GENTLE, FacialExpression.CONCERNED, Motion.LEAN_FORWARD);
 
@@ -33,7 +38,8 @@ class TurnTest {
     }
 
     private static Turn turn(int sequence, String utterance, List<EmotionObservation> observations) {
-        return new Turn(TurnId.newId(), SESSION, sequence, AT, utterance, observations, REPLY, false, StageLatencies.none());
+        return new Turn(TurnId.newId(), SESSION, sequence, AT, utterance, observations, REPLY, false, StageLatencies.none(),
+                LIBRARY, Optional.empty(), Optional.empty());
     }
 
     @Test
@@ -85,7 +91,7 @@ class TurnTest {
     @Test
     void responseIsRequired() {
         assertThatThrownBy(() -> new Turn(TurnId.newId(), SESSION, 1, AT, "hello", List.of(), null, true,
-                StageLatencies.none()))
+                StageLatencies.none(), LIBRARY, Optional.empty(), Optional.empty()))
                 .isInstanceOf(DomainViolation.class).hasMessageContaining("response");
     }
 
@@ -105,5 +111,32 @@ class TurnTest {
 
         assertThat(TurnId.of(id.toString())).isEqualTo(id);
         assertThatThrownBy(() -> TurnId.of("turn-1")).isInstanceOf(DomainViolation.class).hasMessageContaining("turn id");
+    }
+
+    @Test
+    void anEscalatedTurnIsAnsweredByTheCrisisProtocol() {
+        assertThatThrownBy(() -> new Turn(TurnId.newId(), SESSION, 1, AT, "hello", List.of(), REPLY, false,
+                StageLatencies.none(), LIBRARY, Optional.of(EscalationId.newId()), Optional.empty()))
+                .isInstanceOf(DomainViolation.class)
+                .hasMessage("a turn that raised an escalation is answered by the crisis protocol, got CARE_LIBRARY");
+    }
+
+    @Test
+    void onlyTheCareLibraryAnswersInTheLanguageModelsStead() {
+        assertThatThrownBy(() -> new AnsweredBy(AnsweredBy.Kind.LANGUAGE_MODEL, "openai qwen", "care-prompt-1",
+                Optional.of("slow")))
+                .isInstanceOf(DomainViolation.class).hasMessageContaining("LANGUAGE_MODEL");
+    }
+
+    @Test
+    void anInterruptedTurnKeepsItsFirstReport() {
+        Turn turn = turn(1, "hello", List.of());
+        Interruption first = new Interruption(AT.plusSeconds(3), Duration.ofMillis(1800));
+
+        Turn interrupted = turn.interrupted(first).interrupted(new Interruption(AT.plusSeconds(5), Duration.ofSeconds(4)));
+
+        assertThat(turn.interruption()).isEmpty();
+        assertThat(interrupted.interruption()).contains(first);
+        assertThatThrownBy(() -> new Interruption(AT, Duration.ofMillis(-1))).isInstanceOf(DomainViolation.class);
     }
 }

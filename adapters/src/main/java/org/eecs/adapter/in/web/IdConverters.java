@@ -5,6 +5,7 @@ import org.eecs.domain.patient.PatientId;
 import org.eecs.domain.robot.RobotId;
 import org.eecs.domain.safety.EscalationId;
 import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.TurnId;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,5 +21,6 @@ class IdConverters implements WebMvcConfigurer {
         registry.addConverter(String.class, RobotId.class, RobotId::new);
         registry.addConverter(String.class, ClinicianId.class, ClinicianId::new);
         registry.addConverter(String.class, EscalationId.class, EscalationId::of);
+        registry.addConverter(String.class, TurnId.class, TurnId::of);
     }
 }

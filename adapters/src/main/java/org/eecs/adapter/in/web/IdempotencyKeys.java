@@ -4,21 +4,30 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -38,11 +47,13 @@ class IdempotencyKeys extends OncePerRequestFilter {
     private static final int MAX_PATH_LENGTH = 500;
 
     private final IdempotentRequests requests;
+    private final UnreachableDatabase unreachableDatabase;
     private final HandlerExceptionResolver problems;
 
-    IdempotencyKeys(IdempotentRequests requests,
+    IdempotencyKeys(IdempotentRequests requests, UnreachableDatabase unreachableDatabase,
                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.requests = requests;
+        this.unreachableDatabase = unreachableDatabase;
         this.problems = problems;
     }
 
@@ -61,13 +72,6 @@ class IdempotencyKeys extends OncePerRequestFilter {
                     HEADER + " must be 1 to 255 visible ASCII characters"));
             return;
         }
-        CachedBodyRequest cached;
-        try {
-            cached = new CachedBodyRequest(request);
-        } catch (RequestTooLarge tooLarge) {
-            problems.resolveException(request, response, null, tooLarge);
-            return;
-        }
         String caller = authentication.getName();
         String path = request.getRequestURI();
         if (path.length() > MAX_PATH_LENGTH) {
@@ -76,10 +80,29 @@ class IdempotencyKeys extends OncePerRequestFilter {
                     "the path is too long for a request with an " + HEADER));
             return;
         }
-        String hash = sha256(request.getMethod() + " " + path + "\n"
-                + new String(cached.body(), StandardCharsets.UTF_8));
-        Optional<IdempotentRequests.Remembered> remembered =
-                requests.claim(caller, key, request.getMethod(), path, hash);
+        MessageDigest digest = sha256();
+        digest.update((request.getMethod() + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+        HttpServletRequest cached;
+        try {
+            cached = isMultipart(request) ? partsDigested(request, digest) : bodyDigested(request, digest);
+        } catch (RequestTooLarge tooLarge) {
+            problems.resolveException(request, response, null, tooLarge);
+            return;
+        } catch (UnreadableParts unreadable) {
+            problems.resolveException(request, response, null, multipartProblem(unreadable.getCause()));
+            return;
+        }
+        String hash = HexFormat.of().formatHex(digest.digest());
+        Optional<IdempotentRequests.Remembered> remembered;
+        try {
+            remembered = requests.claim(caller, key, request.getMethod(), path, hash);
+        } catch (DataAccessException | TransactionException failure) {
+            if (!unreachableDatabase.explains(failure)) {
+                throw failure;
+            }
+            problems.resolveException(request, response, null, failure); // 503: retry with the same key
+            return;
+        }
         if (remembered.isPresent()) {
             replay(remembered.get(), hash, request, response);
             return;
@@ -95,6 +118,8 @@ class IdempotencyKeys extends OncePerRequestFilter {
         if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
             requests.answer(caller, key, recorded.getStatus(), recorded.getContentType(),
                     recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+        } else if (recorded.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            releaseIfReachable(caller, key);
         } else {
             requests.release(caller, key);
         }
@@ -126,10 +151,77 @@ class IdempotencyKeys extends OncePerRequestFilter {
         }
     }
 
-    private static String sha256(String text) {
+    /** With the database gone, the claim stays until it counts as abandoned (5 minutes); the 503 stands. */
+    private void releaseIfReachable(String caller, String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            requests.release(caller, key);
+        } catch (DataAccessException | TransactionException unreachable) {
+            logger.warn("the claim of an Idempotency-Key could not be released: " + unreachable.getMessage());
+        }
+    }
+
+    private static HttpServletRequest bodyDigested(HttpServletRequest request, MessageDigest digest)
+            throws IOException {
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        digest.update(cached.body());
+        return cached;
+    }
+
+    /**
+     * A multipart request (a robot's turn: audio and frames) is told apart by its parts, names, content types and
+     * bytes in order, not by its boundary, so that a retry may be encoded afresh. The container parses the parts
+     * once and keeps them for the controller.
+     */
+    private static HttpServletRequest partsDigested(HttpServletRequest request, MessageDigest digest)
+            throws IOException {
+        Collection<Part> parts;
+        try {
+            parts = request.getParts();
+        } catch (IOException | ServletException | IllegalStateException | MultipartException unreadable) {
+            throw new UnreadableParts(unreadable);
+        }
+        for (Part part : parts) {
+            digest.update(("\n--" + part.getName() + "\n" + part.getContentType() + "\n" + part.getSize() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            try (InputStream content = part.getInputStream()) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int read; (read = content.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, read);
+                }
+            }
+        }
+        return request;
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        return request.getContentType() != null
+                && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    /**
+     * A body over the container's multipart limits (its FileSizeLimitExceededException or SizeLimitExceededException)
+     * is too large; any other unreadable multipart body is malformed.
+     */
+    private static Exception multipartProblem(Throwable unreadable) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MaxUploadSizeExceededException
+                    || cause.getClass().getSimpleName().endsWith("LimitExceededException")) {
+                return new MaxUploadSizeExceededException(-1, unreadable);
+            }
+        }
+        return new IdempotencyProblem(Problem.MALFORMED_REQUEST, "the multipart body could not be read");
+    }
+
+    /** The container could not parse the multipart body. */
+    private static final class UnreadableParts extends IOException {
+        UnreadableParts(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }

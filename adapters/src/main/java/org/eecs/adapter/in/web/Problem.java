@@ -14,6 +14,7 @@ enum Problem {
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
     INVALID_VALUE(HttpStatus.BAD_REQUEST, "Invalid value"),
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid parameter"),
+    UNREADABLE_AUDIO(HttpStatus.BAD_REQUEST, "Unreadable audio"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Authentication required"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
@@ -26,7 +27,8 @@ enum Problem {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable");
 
     static final String TYPE_PREFIX = "urn:eecs:problem:";
 

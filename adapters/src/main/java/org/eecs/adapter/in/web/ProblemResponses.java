@@ -9,12 +9,15 @@ import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.NotFound;
 import org.eecs.application.port.in.NotPermitted;
+import org.eecs.application.port.in.SessionNotInProgress;
+import org.eecs.application.port.out.TranscribeSpeech;
 import org.eecs.domain.DomainViolation;
 import org.eecs.domain.session.IllegalSessionTransition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -35,6 +39,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -52,6 +58,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final UnreachableDatabase unreachableDatabase;
+
+    ProblemResponses(UnreachableDatabase unreachableDatabase) {
+        this.unreachableDatabase = unreachableDatabase;
+    }
 
     @ExceptionHandler(IllegalSessionTransition.class)
     ResponseEntity<Object> illegalTransition(IllegalSessionTransition e, WebRequest request) {
@@ -84,6 +96,40 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problem.CONFLICT.detail(e.getMessage());
         problem.setType(URI.create(Problem.TYPE_PREFIX + e.kind()));
         return respond(problem, request);
+    }
+
+    /** The robot learns why its session takes no turns: the state, and the reason it ended early. */
+    @ExceptionHandler(SessionNotInProgress.class)
+    ResponseEntity<Object> sessionNotInProgress(SessionNotInProgress e, WebRequest request) {
+        ProblemDetail problem = Problem.CONFLICT.detail(e.getMessage());
+        problem.setType(URI.create(Problem.TYPE_PREFIX + e.kind()));
+        problem.setProperty("state", e.state());
+        problem.setProperty("endReason", e.endReason());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(TranscribeSpeech.UnreadableAudio.class)
+    ResponseEntity<Object> unreadableAudio(TranscribeSpeech.UnreadableAudio e, WebRequest request) {
+        return problem(Problem.UNREADABLE_AUDIO, "the audio is not a WAV this server can read: " + e.getMessage(),
+                request);
+    }
+
+    /**
+     * The database cannot be reached: nothing was kept, and the same request may be sent again shortly (503). Any
+     * other failure of the database or of a transaction is a defect (500).
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Object> unavailable(Exception e, WebRequest request) {
+        if (!unreachableDatabase.explains(e)) {
+            return defect(e, request);
+        }
+        log.warn("the database could not be reached: {}", e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        ProblemDetail problem = Problem.UNAVAILABLE.detail("the records cannot be reached just now; nothing of this "
+                + "request was kept: send it again shortly");
+        return handleExceptionInternal(e, withRequestId(problem, request), headers,
+                HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
     @ExceptionHandler(IdempotencyProblem.class)
@@ -242,6 +288,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case MissingServletRequestParameterException ignored -> Problem.INVALID_PARAMETER;
             case MissingRequestHeaderException ignored -> Problem.INVALID_PARAMETER;
             case HandlerMethodValidationException ignored -> Problem.INVALID_PARAMETER;
+            case MissingServletRequestPartException ignored -> Problem.INVALID_REQUEST;
+            case MaxUploadSizeExceededException ignored -> Problem.PAYLOAD_TOO_LARGE;
             default -> Problem.MALFORMED_REQUEST;
         };
     }

@@ -22,24 +22,32 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Refuses request bodies over {@code eecs.api.max-request-bytes} with 413: at once when the declared length is
- * too large, or as soon as a body sent without a length (chunked) passes the limit.
+ * too large, or as soon as a body sent without a length (chunked) passes the limit. A robot's turns carry audio and
+ * frames: under {@code /api/v1/robot/} the limit is {@code eecs.api.max-turn-bytes} (a multipart body read by the
+ * container is bounded by its own multipart limits, set to the same).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    static final String ROBOT_API = "/api/v1/robot/";
+
+    private final long requestLimit;
+    private final long turnLimit;
     private final HandlerExceptionResolver problems;
 
-    RequestSizeLimit(@Value("${eecs.api.max-request-bytes}") long limit,
+    RequestSizeLimit(@Value("${eecs.api.max-request-bytes}") long requestLimit,
+                     @Value("${eecs.api.max-turn-bytes}") long turnLimit,
                      @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        this.limit = limit;
+        this.requestLimit = requestLimit;
+        this.turnLimit = turnLimit;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().startsWith(ROBOT_API) ? turnLimit : requestLimit;
         if (request.getContentLengthLong() > limit) {
             problems.resolveException(request, response, null, new RequestTooLarge(limit));
             return;

@@ -6,11 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.NotFound;
 import org.eecs.application.port.in.ReviewingCareSessions;
 import org.eecs.domain.audit.Role;
@@ -22,8 +24,10 @@ import org.eecs.domain.emotion.Modality;
 import org.eecs.domain.rating.CareExperienceRating;
 import org.eecs.domain.review.ReviewNote;
 import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.Turn;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,18 +36,24 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/v1/sessions/{session}")
 @Tag(name = "Session review", description = "Transcript, review notes and care-experience rating of a session")
 class SessionReviewController {
 
+    /** A live view stays open this long at most; the clinician's page opens another. */
+    private static final long LIVE_FOR_MILLIS = 30 * 60 * 1000L;
+
     private final ReviewingCareSessions review;
     private final Callers callers;
+    private final LiveTranscripts live;
 
-    SessionReviewController(ReviewingCareSessions review, Callers callers) {
+    SessionReviewController(ReviewingCareSessions review, Callers callers, LiveTranscripts live) {
         this.review = review;
         this.callers = callers;
+        this.live = live;
     }
 
     @GetMapping("/transcript")
@@ -51,6 +61,21 @@ class SessionReviewController {
     TranscriptJson transcript(@PathVariable CareSessionId session) {
         return new TranscriptJson(session.toString(), review.transcript(callers.as(Role.CLINICIAN), session).stream()
                 .map(SessionReviewController::view).toList());
+    }
+
+    @GetMapping(path = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The transcript live: the turns so far, then each turn as it is recorded (server-sent "
+            + "events named \"turn\", each the transcript's turn, its id the event's id)")
+    SseEmitter live(@PathVariable CareSessionId session) throws IOException {
+        Caller clinician = callers.as(Role.CLINICIAN);
+        List<Turn> sofar = review.transcript(clinician, session);
+        SseEmitter events = new SseEmitter(LIVE_FOR_MILLIS);
+        // watching first: a turn recorded meanwhile comes twice (same event id) rather than not at all
+        live.watch(session, clinician, events);
+        for (Turn turn : sofar) {
+            LiveTranscripts.send(events, turn);
+        }
+        return events;
     }
 
     @PostMapping("/notes")
@@ -79,14 +104,19 @@ class SessionReviewController {
                 .orElseThrow(() -> new NotRated(session));
     }
 
-    private static TurnJson view(Turn turn) {
+    static TurnJson view(Turn turn) {
         Map<Stage, Double> latencies = new LinkedHashMap<>();
         turn.latencies().byStage().forEach((stage, latency) -> latencies.put(stage, latency.toNanos() / 1e6));
-        return new TurnJson(turn.sequence(), turn.at(), turn.utterance(),
+        return new TurnJson(turn.id().toString(), turn.sequence(), turn.at(), turn.utterance(),
                 turn.observations().stream().map(SessionReviewController::view).toList(),
                 new ResponseJson(turn.response().text(), turn.response().tone(), turn.response().face(),
                         turn.response().motion()),
-                turn.emotionWithheld(), latencies);
+                turn.emotionWithheld(), latencies,
+                new AnsweredByJson(turn.answeredBy().kind(), turn.answeredBy().name(),
+                        turn.answeredBy().templateVersion(), turn.answeredBy().fallbackReason().orElse(null)),
+                turn.escalation().map(Object::toString).orElse(null),
+                turn.interruption().map(interruption -> new InterruptionJson(interruption.reportedAt(),
+                        interruption.heardAfter().toMillis())).orElse(null));
     }
 
     private static ObservationJson view(EmotionObservation observation) {
@@ -106,8 +136,20 @@ class SessionReviewController {
     record TranscriptJson(String session, List<TurnJson> turns) {
     }
 
-    record TurnJson(int sequence, Instant at, String utterance, List<ObservationJson> observations,
-                    ResponseJson response, boolean emotionWithheld, Map<Stage, Double> latencyMillis) {
+    /**
+     * @param answeredBy   the reasoner, its prompt template (or file) version, and why the language model did not answer
+     * @param escalationId the escalation raised by crisis language in this turn; null if none
+     * @param interrupted  when the patient spoke over the answer, and how far into it; null if they did not
+     */
+    record TurnJson(String id, int sequence, Instant at, String utterance, List<ObservationJson> observations,
+                    ResponseJson response, boolean emotionWithheld, Map<Stage, Double> latencyMillis,
+                    AnsweredByJson answeredBy, String escalationId, InterruptionJson interrupted) {
+    }
+
+    record AnsweredByJson(AnsweredBy.Kind kind, String name, String templateVersion, String fallbackReason) {
+    }
+
+    record InterruptionJson(Instant reportedAt, long heardAfterMs) {
     }
 
     record ObservationJson(Modality modality, Map<String, Double> distribution, String dominant, double confidence,

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.eecs.domain.care.FacialExpression;
 import org.eecs.domain.care.Motion;
 import org.eecs.domain.care.Tone;
+import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.Stage;
 
 @Entity
@@ -59,6 +60,28 @@ class TurnEntity {
 
     @Column(name = "emotion_withheld")
     boolean emotionWithheld;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reasoner_kind")
+    AnsweredBy.Kind reasonerKind;
+
+    @Column(name = "reasoner_name")
+    String reasonerName;
+
+    @Column(name = "template_version")
+    String templateVersion;
+
+    @Column(name = "fallback_reason")
+    String fallbackReason;
+
+    @Column(name = "escalation_id")
+    UUID escalationId;
+
+    @Column(name = "interrupted_at")
+    Instant interruptedAt;
+
+    @Column(name = "interrupted_after_micros")
+    Long interruptedAfterMicros;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "turn_id", nullable = false)

@@ -1,10 +1,30 @@
 package org.eecs.adapter.out.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 interface TurnRepository extends JpaRepository<TurnEntity, UUID> {
 
     List<TurnEntity> findBySessionIdOrderBySequence(UUID sessionId);
+
+    List<TurnEntity> findBySessionIdOrderBySequenceDesc(UUID sessionId, Pageable page);
+
+    /** What was said, newest first: {@code [utterance, responseText]} pairs. */
+    @Query("select t.utterance, t.responseText from TurnEntity t where t.sessionId = :sessionId order by t.sequence desc")
+    List<Object[]> exchangesNewestFirst(UUID sessionId, Pageable page);
+
+    @Query("select coalesce(max(t.sequence), 0) from TurnEntity t where t.sessionId = :sessionId")
+    int lastSequence(UUID sessionId);
+
+    /** Only the first report counts. */
+    @Modifying
+    @Query("""
+            update TurnEntity t set t.interruptedAt = :at, t.interruptedAfterMicros = :afterMicros
+            where t.id = :id and t.interruptedAt is null""")
+    int interrupt(UUID id, Instant at, long afterMicros);
 }

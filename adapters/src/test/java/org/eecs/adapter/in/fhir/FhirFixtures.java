@@ -39,6 +39,8 @@ import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
 import org.springframework.context.ApplicationContext;
+import java.util.Optional;
+import org.eecs.domain.turn.AnsweredBy;
 
 /**
  * Care that happened, written through the stores as the robot's sessions would leave it: robots, completed
@@ -123,7 +125,9 @@ final class FhirFixtures {
         Turn turn = new Turn(TurnId.newId(), session.id(), sequence, at, "I feel worried about tomorrow.",
                 List.of(face, care), new CareResponse("I am here with you; let's breathe together.", Tone.GENTLE,
                         FacialExpression.CONCERNED, Motion.LEAN_FORWARD_AND_NOD),
-                false, new StageLatencies(Map.of(Stage.REASONING, Duration.ofMillis(900))));
+                false, new StageLatencies(Map.of(Stage.REASONING, Duration.ofMillis(900))),
+                new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "abc123", Optional.empty()),
+                Optional.empty(), Optional.empty());
         transactions.inOne(() -> {
             turns.save(turn);
             return null;

@@ -242,6 +242,13 @@ class AuthorizationMatrixTest {
         row("POST", "/audit/exports as a FHIR Bundle", t -> "/api/v1/audit/exports",
                 "{\"format\": \"FHIR_BUNDLE\", \"requestId\": \"matrix\"}",
                 403, 403, 202, 403, 403, 403, 403);
+        row("GET", "/robot/sessions", t -> "/api/v1/robot/sessions", null,
+                403, 403, 403, 403, 200, 200, 403);
+        row("POST", "/robot/sessions/{id}/text-turns", t -> "/api/v1/robot/sessions/" + t.inCrisis + "/text-turns",
+                """
+                {"text": "I am a little tired today.", "startedAt": "2026-11-25T09:00:00Z",
+                 "endedAt": "2026-11-25T09:00:02Z"}""",
+                403, 403, 403, 403, 200, 404, 403);
 
         // FHIR (docs/fhir.md): refusals are OperationOutcomes
         row("GET", "/fhir/AuditEvent", t -> "/fhir/AuditEvent?_count=1", null,

@@ -67,6 +67,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import java.util.Optional;
+import org.eecs.domain.turn.AnsweredBy;
 
 /**
  * The care-experience report over REST, on a dataset seeded through the stores' own ports (the turns come from the
@@ -406,7 +408,9 @@ class CareExperienceReportTest {
                     new EmotionDistribution(probabilities), 0.7, new ModelRef("eecs-care-state-fusion", "1"), heard);
             made.add(new Turn(TurnId.newId(), session.id(), made.size() + 1, heard.end(), "I feel overwhelmed",
                     List.of(face, fusedObservation), new CareResponse("You're not alone.", Tone.CALM,
-                    FacialExpression.WARM_GAZE, Motion.NOD), !emotionInput, StageLatencies.none()));
+                    FacialExpression.WARM_GAZE, Motion.NOD), !emotionInput, StageLatencies.none(),
+                    new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "abc123", Optional.empty()),
+                    Optional.empty(), Optional.empty()));
         }
         if (felt == Felt.NONE) {
             // a turn in which nothing was fused: only the face was seen
@@ -414,7 +418,9 @@ class CareExperienceReportTest {
                     new EmotionObservation(Modality.FACE, new EmotionDistribution(Map.of("fear", 1.0)), 0.5,
                             new ModelRef("fer2013-minixception", "1"), TimeWindow.of(start, Duration.ofSeconds(5)))),
                     new CareResponse("I am here.", Tone.CALM, FacialExpression.WARM_GAZE, Motion.NOD), false,
-                    StageLatencies.none()));
+                    StageLatencies.none(),
+                    new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "abc123", Optional.empty()),
+                    Optional.empty(), Optional.empty()));
         }
         made.forEach(turns::save);
         if (score != null) {

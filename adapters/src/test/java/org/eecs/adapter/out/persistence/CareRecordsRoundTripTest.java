@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eecs.application.port.out.CareExperienceRatings;
@@ -15,8 +16,12 @@ import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.Patients;
+import org.eecs.application.port.out.ReasonAboutCare.Exchange;
+import org.eecs.application.port.out.Recordings;
 import org.eecs.application.port.out.Robots;
+import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.Turns;
+import org.eecs.application.port.out.VideoClip;
 import org.eecs.domain.TimeWindow;
 import org.eecs.domain.care.CareResponse;
 import org.eecs.domain.care.FacialExpression;
@@ -39,6 +44,8 @@ import org.eecs.domain.rating.LikertScore;
 import org.eecs.domain.robot.Robot;
 import org.eecs.domain.robot.RobotId;
 import org.eecs.domain.session.CareSession;
+import org.eecs.domain.turn.AnsweredBy;
+import org.eecs.domain.turn.Interruption;
 import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
@@ -62,6 +69,8 @@ class CareRecordsRoundTripTest {
     @Autowired Consents consents;
     @Autowired Turns turns;
     @Autowired CareExperienceRatings ratings;
+    @Autowired Recordings recordings;
+    @Autowired Transactions transactions;
 
     @Test
     void patientRoundTripsWithPreferences() {
@@ -181,11 +190,63 @@ class CareRecordsRoundTripTest {
                 new CareResponse("You're not alone, I can help you step by step.", Tone.ENCOURAGING,
                         FacialExpression.SMILE, Motion.LEAN_FORWARD_AND_NOD),
                 false, new StageLatencies(Map.of(Stage.FACE_RECOGNITION, Duration.ofMillis(42),
-                        Stage.REASONING, Duration.ofMillis(1350))));
+                        Stage.REASONING, Duration.ofMillis(1350))),
+                new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "9f3e2a",
+                        Optional.of("no language model is configured")),
+                Optional.empty(), Optional.empty());
 
         turns.save(turn);
 
         assertThat(turns.of(session.id())).containsExactly(turn);
+        assertThat(turns.find(turn.id())).contains(turn);
+
+        Interruption first = new Interruption(NINE_AM.plusSeconds(80), Duration.ofMillis(1830));
+        turns.interrupt(turn.id(), first);
+        turns.interrupt(turn.id(), new Interruption(NINE_AM.plusSeconds(90), Duration.ofMillis(4000)));
+
+        assertThat(turns.find(turn.id()).orElseThrow().interruption()).contains(first);
+    }
+
+    @Test
+    void theLatestTurnsOfASession_comeInSequenceOrder() {
+        CareSession session = scheduledSession(registeredPatient(), registeredRobot(), NINE_AM);
+        for (int sequence = 1; sequence <= 4; sequence++) {
+            turns.save(new Turn(TurnId.newId(), session.id(), sequence, NINE_AM.plusSeconds(sequence * 30L),
+                    "turn " + sequence, List.of(), new CareResponse("I hear you.", Tone.CALM, FacialExpression.NEUTRAL,
+                    Motion.NONE), false, StageLatencies.none(),
+                    new AnsweredBy(AnsweredBy.Kind.LANGUAGE_MODEL, "openai qwen", "care-prompt-1", Optional.empty()),
+                    Optional.empty(), Optional.empty()));
+        }
+
+        assertThat(turns.latest(session.id(), 2)).extracting(Turn::utterance).containsExactly("turn 3", "turn 4");
+        assertThat(turns.latest(session.id(), 10)).hasSize(4);
+        assertThat(turns.latestExchanges(session.id(), 2)).extracting(Exchange::patientSaid)
+                .containsExactly("turn 3", "turn 4");
+        assertThat(turns.lastSequence(session.id())).isEqualTo(4);
+    }
+
+    @Test
+    void recordingsAreKeptWithTheirFrames_andPurgedOnlyOnceExpired() {
+        Patient patient = registeredPatient();
+        CareSession session = scheduledSession(patient, registeredRobot(), NINE_AM);
+        Turn turn = new Turn(TurnId.newId(), session.id(), 1, NINE_AM.plusSeconds(30), "hello", List.of(),
+                new CareResponse("Hello, I'm glad to see you.", Tone.WARM, FacialExpression.SMILE, Motion.NOD), false,
+                StageLatencies.none(), new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "9f3e2a",
+                Optional.empty()), Optional.empty(), Optional.empty());
+        turns.save(turn);
+        Instant expiry = NINE_AM.plus(Duration.ofDays(30));
+        transactions.inOne(() -> {
+            recordings.keep(new Recordings.TurnMedia(turn.id(), session.id(), patient.id(),
+                    Recordings.TurnMedia.WAV, new byte[] {'R', 'I', 'F', 'F'},
+                    List.of(new VideoClip.Frame(NINE_AM, new byte[] {1}), new VideoClip.Frame(NINE_AM.plusMillis(200),
+                            new byte[] {2})), expiry));
+            return null;
+        });
+
+        assertThat(transactions.inOne(() -> recordings.purgeExpired(expiry.minusSeconds(1), 100))).isEmpty();
+        assertThat(transactions.inOne(() -> recordings.purgeExpired(expiry, 100)))
+                .containsExactly(new Recordings.Purged(turn.id(), patient.id()));
+        assertThat(transactions.inOne(() -> recordings.purgeExpired(expiry, 100))).isEmpty();
     }
 
     @Test

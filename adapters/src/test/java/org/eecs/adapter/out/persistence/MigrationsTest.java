@@ -43,8 +43,8 @@ class MigrationsTest {
                 tables.add(rows.getString(1));
             }
             assertThat(tables).contains("patient", "patient_preference", "care_team_member", "robot",
-                    "care_session", "consent", "consent_scope", "turn", "turn_stage_latency", "emotion_observation",
-                    "emotion_probability", "care_experience_rating", "audit_event", "escalation", "escalation_alert",
+                    "care_session", "consent", "consent_scope", "turn", "turn_stage_latency", "turn_recording",
+                    "turn_recording_frame", "emotion_observation", "emotion_probability", "care_experience_rating", "audit_event", "escalation", "escalation_alert",
                     "guard_violation");
         }
     }

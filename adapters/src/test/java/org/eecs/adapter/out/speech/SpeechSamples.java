@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Real speech for the ASR tests, from Debian packages CI installs: espeak-ng (synthetic) and pocketsphinx-testdata
  * (LibriVox recordings with transcripts). Without them the tests that need them are skipped, saying which.
  */
-final class SpeechSamples {
+public final class SpeechSamples {
 
     static final Path LIBRIVOX = Path.of("/usr/share/pocketsphinx/test/data/librivox");
     private static final Pattern LINE = Pattern.compile("<s>\\s*(.*?)\\s*</s>\\s*\\((.+)\\)");
@@ -54,7 +54,7 @@ final class SpeechSamples {
     }
 
     /** An espeak-ng (US English voice) WAV of the text, at espeak's 22.05 kHz. */
-    static byte[] espeak(String text) {
+    public static byte[] espeak(String text) {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/espeak-ng")),
                 "espeak-ng is not installed (Debian package espeak-ng): skipping synthetic-speech tests");
         try {

@@ -16,6 +16,12 @@ public interface ReviewingCareSessions {
     /** The turns in order, with their observations and responses; empty until the session has turns. */
     List<Turn> transcript(Caller caller, CareSessionId session);
 
+    /**
+     * A turn of a session the clinician watches live, opened to them like the transcript (and audited as a read of
+     * it); refused as {@link UnknownCareSession} once they may no longer see the session.
+     */
+    Turn liveTurn(Caller caller, Turn turn);
+
     ReviewNote addNote(Caller caller, CareSessionId session, String text);
 
     List<ReviewNote> notes(Caller caller, CareSessionId session);

@@ -1,14 +1,33 @@
 package org.eecs.application.port.out;
 
 import java.util.List;
+import java.util.Optional;
+import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.Interruption;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnId;
 
 /** The turns of care sessions: what the patient said and showed, and how the robot answered. */
 public interface Turns {
 
+    /** Stores a new turn; a second turn with the same session and sequence is refused. */
     void save(Turn turn);
+
+    Optional<Turn> find(TurnId turn);
 
     /** The session's turns in sequence order. */
     List<Turn> of(CareSessionId session);
+
+    /** The session's last {@code count} turns, in sequence order. */
+    List<Turn> latest(CareSessionId session, int count);
+
+    /** What was said in the session's last {@code count} turns, oldest first: the context reasoning reads. */
+    List<Exchange> latestExchanges(CareSessionId session, int count);
+
+    /** The sequence number of the session's last turn; 0 before its first. */
+    int lastSequence(CareSessionId session);
+
+    /** Records that the patient spoke over the turn's answer; a turn keeps its first report. */
+    void interrupt(TurnId turn, Interruption interruption);
 }

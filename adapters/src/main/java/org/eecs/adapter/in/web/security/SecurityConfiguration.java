@@ -75,6 +75,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/fhir/Patient", "/fhir/Consent").hasRole(INTEGRATION)
                         .requestMatchers(HttpMethod.PUT, "/fhir/Consent/*").hasRole(INTEGRATION)
                         .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR)
+                        .requestMatchers("/api/v1/robot/**").hasRole(ROBOT)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakAuthorities(audience)))

@@ -12,13 +12,13 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 /** The committed face photos (see src/test/resources/faces/README.md) and the synthetic frames built from them. */
-final class FaceImages {
+public final class FaceImages {
 
     private FaceImages() {
     }
 
     /** A photo from src/test/resources/faces, e.g. "sample3-middle.jpg", as its encoded bytes. */
-    static byte[] photo(String name) {
+    public static byte[] photo(String name) {
         try (InputStream in = FaceImages.class.getResourceAsStream("/faces/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("no test photo " + name);

@@ -1,0 +1,149 @@
+package org.eecs.adapter.in.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eecs.application.port.InvalidRequest;
+import org.eecs.application.port.in.ConversingWithPatients;
+import org.eecs.application.port.in.ConversingWithPatients.Heard;
+import org.eecs.application.port.in.ConversingWithPatients.RobotSessions;
+import org.eecs.application.port.in.ConversingWithPatients.TakeTurn;
+import org.eecs.application.port.in.ConversingWithPatients.TurnAnswer;
+import org.eecs.application.port.out.SpeechAudio;
+import org.eecs.application.port.out.VideoClip;
+import org.eecs.domain.audit.Role;
+import org.eecs.domain.session.CareSession;
+import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.session.SessionState;
+import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnId;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The robot's side of a care session (docs/robot-protocol.md): its sessions, its turns, and barge-in. */
+@RestController
+@RequestMapping("/api/v1/robot/sessions")
+@Tag(name = "Robot", description = "For robots: their sessions and the turns of the conversation with the patient")
+class RobotApiController {
+
+    private final ConversingWithPatients conversation;
+    private final Callers callers;
+
+    RobotApiController(ConversingWithPatients conversation, Callers callers) {
+        this.conversation = conversation;
+        this.callers = callers;
+    }
+
+    @GetMapping
+    @Operation(summary = "My session in progress and my next scheduled one")
+    SessionsJson sessions() {
+        RobotSessions sessions = conversation.sessionsOf(callers.as(Role.ROBOT));
+        return new SessionsJson(sessions.current().map(SessionJson::of).orElse(null),
+                sessions.next().map(SessionJson::of).orElse(null));
+    }
+
+    @PostMapping(path = "/{session}/turns", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "A turn: the utterance as WAV and the frames taken while it was spoken; answers the care "
+            + "response and its performance plan")
+    TurnAnswerJson turn(@PathVariable CareSessionId session, @Valid @RequestPart("utterance") UtteranceJson utterance,
+                        @RequestPart("audio") MultipartFile audio,
+                        @RequestPart(name = "frame", required = false) List<MultipartFile> frame) {
+        List<MultipartFile> frames = frame == null ? List.of() : frame;
+        List<Instant> capturedAt = utterance.frameCapturedAt() == null ? List.of() : utterance.frameCapturedAt();
+        if (frames.size() > ConversingWithPatients.MAX_FRAMES) {
+            throw new InvalidRequest("a turn takes at most " + ConversingWithPatients.MAX_FRAMES + " frames, got "
+                    + frames.size());
+        }
+        if (capturedAt.size() != frames.size()) {
+            throw new InvalidRequest("frameCapturedAt must give one capture time per frame part: " + capturedAt.size()
+                    + " times for " + frames.size() + " frames");
+        }
+        List<VideoClip.Frame> clip = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            clip.add(new VideoClip.Frame(capturedAt.get(i), bytesOf(frames.get(i))));
+        }
+        return TurnAnswerJson.of(conversation.take(new TakeTurn(callers.as(Role.ROBOT), session,
+                new Heard.Recorded(new SpeechAudio(bytesOf(audio)), new VideoClip(clip)), utterance.startedAt(),
+                utterance.endedAt(), Boolean.TRUE.equals(utterance.withholdEmotion()))));
+    }
+
+    @PostMapping(path = "/{session}/text-turns", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A turn from the words the robot's own speech recognition heard")
+    TurnAnswerJson textTurn(@PathVariable CareSessionId session, @Valid @RequestBody TextTurnJson body) {
+        return TurnAnswerJson.of(conversation.take(new TakeTurn(callers.as(Role.ROBOT), session,
+                new Heard.Words(body.text()), body.startedAt(), body.endedAt(),
+                Boolean.TRUE.equals(body.withholdEmotion()))));
+    }
+
+    @PostMapping("/{session}/turns/{turn}/barge-in")
+    @Operation(summary = "The patient spoke over the answer to this turn")
+    ResponseEntity<Void> bargeIn(@PathVariable CareSessionId session, @PathVariable TurnId turn,
+                                 @Valid @RequestBody BargeInJson body) {
+        conversation.bargeIn(callers.as(Role.ROBOT), session, turn, Duration.ofMillis(body.heardAfterMs()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static byte[] bytesOf(MultipartFile part) {
+        try {
+            return part.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a part of the turn could not be read", e);
+        }
+    }
+
+    record SessionsJson(SessionJson current, SessionJson next) {
+    }
+
+    record SessionJson(String id, SessionState state, Instant start, Instant end, boolean emotionInput,
+                       Instant startedAt, Instant endedAt, String endReason) {
+        static SessionJson of(CareSession session) {
+            return new SessionJson(session.id().toString(), session.state(), session.window().start(),
+                    session.window().end(), session.emotionInput(), session.startedAt(), session.endedAt(),
+                    session.endReason());
+        }
+    }
+
+    /**
+     * @param frameCapturedAt the capture time of each frame part, in order
+     * @param withholdEmotion answer this turn without the emotion input
+     */
+    record UtteranceJson(@NotNull Instant startedAt, @NotNull Instant endedAt,
+                         @Size(max = ConversingWithPatients.MAX_FRAMES) List<@NotNull Instant> frameCapturedAt,
+                         Boolean withholdEmotion) {
+    }
+
+    record TextTurnJson(@NotBlank @Size(max = Turn.MAX_UTTERANCE_LENGTH) String text, @NotNull Instant startedAt,
+                        @NotNull Instant endedAt, Boolean withholdEmotion) {
+    }
+
+    record BargeInJson(@NotNull @PositiveOrZero Long heardAfterMs) {
+    }
+
+    /** The answer to a turn; the robot performs {@code plan}. */
+    record TurnAnswerJson(String turnId, int sequence, String heard, PerformancePlanJson.ResponseJson response,
+                          PerformancePlanJson plan) {
+        static TurnAnswerJson of(TurnAnswer answer) {
+            return new TurnAnswerJson(answer.turn().id().toString(), answer.turn().sequence(),
+                    answer.turn().utterance(), PerformancePlanJson.ResponseJson.of(answer.turn().response()),
+                    PerformancePlanJson.of(answer.plan()));
+        }
+    }
+}

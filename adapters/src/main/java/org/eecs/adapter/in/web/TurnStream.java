@@ -1,0 +1,281 @@
+package org.eecs.adapter.in.web;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eecs.application.port.in.Caller;
+import org.eecs.application.port.in.ConversingWithPatients;
+import org.eecs.application.port.in.ConversingWithPatients.OpenTurn;
+import org.eecs.application.port.in.ConversingWithPatients.StreamedTurn;
+import org.eecs.application.port.in.ConversingWithPatients.TurnAnswer;
+import org.eecs.application.port.in.SessionNotInProgress;
+import org.eecs.application.port.out.VideoClip;
+import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.TurnId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The streamed care turn (docs/robot-protocol.md): between the robot's {@code start} and {@code end}, audio pieces
+ * and frames go to the recognisers as they arrive; {@code end} leaves only the tail of the turn. A turn's key works
+ * as an {@code Idempotency-Key}: the answer to a key already answered is sent again, and the turn taken once.
+ * The container delivers one connection's messages one at a time, so a connection's state needs no locking.
+ */
+@Component
+class TurnStream extends AbstractWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnStream.class);
+    private static final String OPEN = "eecs.open-turn";
+    private static final byte AUDIO = 0x01;
+    private static final byte FRAME = 0x02;
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final String METHOD = "WS";
+
+    private final ConversingWithPatients conversation;
+    private final IdempotentRequests keys;
+    private final TurnStreamProblems problems;
+    private final JsonMapper json;
+
+    TurnStream(ConversingWithPatients conversation, IdempotentRequests keys, TurnStreamProblems problems,
+               JsonMapper json) {
+        this.conversation = conversation;
+        this.keys = keys;
+        this.problems = problems;
+        this.json = json;
+    }
+
+    /** The turn open on a connection: streamed to the recognisers, or (a key already answered) to be replayed. */
+    private record Open(String key, StreamedTurn turn, byte[] replay) {
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession connection, TextMessage message) throws IOException {
+        JsonNode said;
+        try {
+            said = json.readTree(message.getPayload());
+        } catch (JacksonException malformed) {
+            send(connection, problem(null, Problem.MALFORMED_REQUEST.detail("a message must be one JSON object")));
+            return;
+        }
+        String type = said.path("type").asString("");
+        try {
+            switch (type) {
+                case "start" -> start(connection, said);
+                case "end" -> end(connection, said);
+                case "abandon" -> abandon(connection);
+                case "barge-in" -> bargeIn(connection, said);
+                default -> send(connection, problem(null, TurnStreamProblems.invalid(
+                        "unknown message type \"" + type + "\"; expected start, end, abandon or barge-in")));
+            }
+        } catch (RuntimeException failure) {
+            fail(connection, currentKey(connection), failure);
+        }
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession connection, BinaryMessage message) throws IOException {
+        Open open = (Open) connection.getAttributes().get(OPEN);
+        ByteBuffer payload = message.getPayload();
+        if (open == null) {
+            send(connection, problem(null, TurnStreamProblems.invalid("audio and frames belong to an open turn: "
+                    + "send start first")));
+            return;
+        }
+        if (open.replay() != null) {
+            return; // answered already: what is streamed again is not heard again
+        }
+        try {
+            byte tag = payload.hasRemaining() ? payload.get() : 0;
+            if (tag == AUDIO) {
+                byte[] pcm = new byte[payload.remaining()];
+                payload.get(pcm);
+                open.turn().hear(pcm);
+            } else if (tag == FRAME && payload.remaining() >= Long.BYTES) {
+                Instant capturedAt = Instant.EPOCH.plus(payload.getLong(), ChronoUnit.MICROS);
+                byte[] image = new byte[payload.remaining()];
+                payload.get(image);
+                open.turn().see(new VideoClip.Frame(capturedAt, image));
+            } else {
+                send(connection, problem(open.key(), TurnStreamProblems.invalid("a binary message starts with 0x01 "
+                        + "(audio) or 0x02 and an 8-byte capture time (a frame)")));
+            }
+        } catch (RuntimeException failure) {
+            closeTurn(connection, true);
+            fail(connection, open.key(), failure);
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession connection, CloseStatus status) {
+        closeTurn(connection, true);
+    }
+
+    private void start(WebSocketSession connection, JsonNode said) throws IOException {
+        closeTurn(connection, true);
+        String key = said.path("key").asString("");
+        if (!KEY.matcher(key).matches()) {
+            send(connection, problem(null, TurnStreamProblems.invalid("key must be 1 to 255 visible ASCII characters")));
+            return;
+        }
+        Instant startedAt = instant(said, "startedAt");
+        Caller caller = caller(connection);
+        Optional<IdempotentRequests.Remembered> remembered = keys.claim(caller.actor().id(), key, METHOD,
+                path(connection), sha256(METHOD + " " + path(connection) + " " + key));
+        if (remembered.isPresent()) {
+            if (remembered.get().status() == null) {
+                send(connection, problem(key, Problem.IDEMPOTENCY_KEY_IN_USE.detail(
+                        "the first turn with this key is still being answered; retry shortly")));
+                return;
+            }
+            connection.getAttributes().put(OPEN, new Open(key, null, remembered.get().body()));
+        } else {
+            try {
+                StreamedTurn turn = conversation.open(new OpenTurn(caller, session(connection), startedAt,
+                        said.path("withholdEmotion").asBoolean(false)));
+                connection.getAttributes().put(OPEN, new Open(key, turn, null));
+            } catch (RuntimeException refused) {
+                keys.release(caller.actor().id(), key);
+                throw refused;
+            }
+        }
+        send(connection, message(Map.of("type", "started", "key", key)));
+    }
+
+    private void end(WebSocketSession connection, JsonNode said) throws IOException {
+        Open open = (Open) connection.getAttributes().remove(OPEN);
+        if (open == null) {
+            send(connection, problem(null, TurnStreamProblems.invalid("end belongs to an open turn: send start first")));
+            return;
+        }
+        if (open.replay() != null) {
+            connection.sendMessage(new TextMessage(open.replay()));
+            return;
+        }
+        Caller caller = caller(connection);
+        try (StreamedTurn turn = open.turn()) {
+            TurnAnswer answer = turn.finish(instant(said, "endedAt"));
+            RobotApiController.TurnAnswerJson body = RobotApiController.TurnAnswerJson.of(answer);
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("type", "answer");
+            reply.put("key", open.key());
+            reply.put("turnId", body.turnId());
+            reply.put("sequence", body.sequence());
+            reply.put("heard", body.heard());
+            reply.put("response", body.response());
+            reply.put("plan", body.plan());
+            byte[] bytes = json.writeValueAsBytes(reply);
+            keys.answer(caller.actor().id(), open.key(), 200, "application/json", null, bytes);
+            connection.sendMessage(new TextMessage(bytes));
+        } catch (RuntimeException failure) {
+            keys.release(caller.actor().id(), open.key());
+            fail(connection, open.key(), failure);
+        }
+    }
+
+    private void abandon(WebSocketSession connection) {
+        closeTurn(connection, true);
+    }
+
+    private void bargeIn(WebSocketSession connection, JsonNode said) throws IOException {
+        TurnId turn = TurnId.of(said.path("turnId").asString(""));
+        long heardAfter = said.path("heardAfterMs").asLong(-1);
+        conversation.bargeIn(caller(connection), session(connection), turn, Duration.ofMillis(heardAfter));
+        send(connection, message(Map.of("type", "barge-in-recorded", "turnId", turn.toString())));
+    }
+
+    /** Abandons the open turn, if any, and gives its key back unless it was answered. */
+    private void closeTurn(WebSocketSession connection, boolean releaseKey) {
+        Open open = (Open) connection.getAttributes().remove(OPEN);
+        if (open == null || open.turn() == null) {
+            return;
+        }
+        open.turn().close();
+        if (releaseKey) {
+            try {
+                keys.release(caller(connection).actor().id(), open.key());
+            } catch (RuntimeException unreachable) {
+                log.warn("the key of an abandoned streamed turn could not be released: {}", unreachable.getMessage());
+            }
+        }
+    }
+
+    private void fail(WebSocketSession connection, String key, RuntimeException failure) throws IOException {
+        send(connection, problem(key, problems.of(failure, null)));
+        if (failure instanceof SessionNotInProgress) {
+            connection.close(CloseStatus.NORMAL.withReason("the session is not in progress"));
+        }
+    }
+
+    private TextMessage problem(String key, ProblemDetail problem) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "problem");
+        message.put("key", key);
+        message.put("problem", problem);
+        return message(message);
+    }
+
+    private TextMessage message(Map<String, ?> fields) {
+        return new TextMessage(json.writeValueAsString(fields));
+    }
+
+    private static void send(WebSocketSession connection, TextMessage message) throws IOException {
+        if (connection.isOpen()) {
+            connection.sendMessage(message);
+        }
+    }
+
+    private static String currentKey(WebSocketSession connection) {
+        Open open = (Open) connection.getAttributes().get(OPEN);
+        return open == null ? null : open.key();
+    }
+
+    private static Instant instant(JsonNode said, String field) {
+        try {
+            return Instant.parse(said.path(field).asString(""));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.eecs.application.port.InvalidRequest(field + " must be an ISO-8601 instant such as "
+                    + "2026-11-25T09:00:01.250Z");
+        }
+    }
+
+    private static Caller caller(WebSocketSession connection) {
+        return (Caller) connection.getAttributes().get(TurnStreamHandshake.CALLER);
+    }
+
+    private static CareSessionId session(WebSocketSession connection) {
+        return (CareSessionId) connection.getAttributes().get(TurnStreamHandshake.SESSION);
+    }
+
+    private static String path(WebSocketSession connection) {
+        return connection.getUri() == null ? "" : connection.getUri().getPath();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

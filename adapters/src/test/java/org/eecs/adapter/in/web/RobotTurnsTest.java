@@ -1,0 +1,323 @@
+package org.eecs.adapter.in.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eecs.adapter.in.web.WebFixtures.clinicianToken;
+import static org.eecs.adapter.in.web.WebFixtures.unique;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eecs.adapter.out.recognition.face.FaceImages;
+import org.eecs.adapter.out.speech.SpeechSamples;
+import org.eecs.testing.Api;
+import org.eecs.testing.Api.Answer;
+import org.eecs.testing.IntegrationTest;
+import org.eecs.testing.Multipart;
+import org.eecs.testing.TestDatabase;
+import org.eecs.testing.TestIssuer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Care turns over the robot API, end to end on the embedded models: real speech (espeak-ng) and a real face photo
+ * in, a care response and its performance plan out, the turn in the clinician's transcript; and the ways a turn
+ * is refused.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RobotTurnsTest {
+
+    private static final String SMILING = "sample3-middle.jpg";
+
+    @LocalServerPort int port;
+    Api api;
+    WebFixtures fixtures;
+    String clinician;
+    byte[] speech;
+
+    @BeforeAll
+    void setUp() {
+        api = Api.onPort(port);
+        fixtures = new WebFixtures(api);
+        clinician = clinicianToken(unique("dr-turns"));
+        speech = SpeechSamples.espeak("I had a lovely day, my grandchildren came to visit me.");
+    }
+
+    /** A running session of a new patient (consenting to audio, video and emotion analysis) with a new robot. */
+    private Running running() {
+        String robot = fixtures.registerRobot();
+        String patient = fixtures.registerPatient(clinician, unique("Turner"));
+        fixtures.grantConsent(clinician, patient);
+        String session = fixtures.schedule(clinician, patient, robot);
+        fixtures.start(clinician, session);
+        return new Running(robot, TestIssuer.robot(robot), patient, session);
+    }
+
+    private record Running(String robot, String token, String patient, String session) {
+    }
+
+    private static Multipart turn(byte[] wav, int frames) {
+        return turn(wav, frames, Instant.now().minusSeconds(4));
+    }
+
+    private static Multipart turn(byte[] wav, int frames, Instant start) {
+        List<String> times = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
+            times.add("\"" + start.plusMillis(200L * i) + "\"");
+        }
+        Multipart form = new Multipart().part("utterance", "application/json", """
+                {"startedAt": "%s", "endedAt": "%s", "frameCapturedAt": %s}"""
+                .formatted(start, start.plusSeconds(3), times));
+        form.part("audio", "utterance.wav", "audio/wav", wav);
+        for (int i = 0; i < frames; i++) {
+            form.part("frame", "frame-" + i + ".jpg", "image/jpeg", FaceImages.photo(SMILING));
+        }
+        return form;
+    }
+
+    private Answer post(Running running, Multipart form, String key) {
+        Api.Call call = api.post("/api/v1/robot/sessions/" + running.session() + "/turns").token(running.token())
+                .multipart(form);
+        return key == null ? call.send() : call.header("Idempotency-Key", key).send();
+    }
+
+    private JsonNode transcript(Running running) {
+        Answer transcript = api.get("/api/v1/sessions/" + running.session() + "/transcript").token(clinician).send();
+        assertThat(transcript.status()).as(transcript.toString()).isEqualTo(200);
+        return transcript.json().get("turns");
+    }
+
+    @Test
+    void aTurnOfRealSpeechAndARealFace_isAnsweredForTheEmotionSeen_andTheTranscriptShowsIt() {
+        Running running = running();
+
+        Answer answer = post(running, turn(speech, 16), "turn-" + unique("k"));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode body = answer.json();
+        JsonNode plan = body.get("plan");
+        assertThat(plan.get("format").asString()).isEqualTo("eecs.performance-plan");
+        assertThat(plan.get("speech").get("sampleCount").asInt()).isPositive();
+        assertThat(plan.get("response")).isEqualTo(body.get("response"));
+
+        JsonNode turn = transcript(running).get(0);
+        assertThat(turn.get("id").asString()).isEqualTo(body.get("turnId").asString());
+        assertThat(turn.get("utterance").asString()).isEqualTo(body.get("heard").asString());
+        JsonNode face = observation(turn, "FACE");
+        JsonNode fused = observation(turn, "FUSED");
+        assertThat(face.get("dominant").asString()).isEqualTo("happy");
+        assertThat(fused.get("dominant").asString()).isEqualTo("positive");
+        assertThat(turn.get("emotionWithheld").asBoolean()).isFalse();
+        // the care library's answers to a patient who seems happy all smile back
+        assertThat(body.get("response").get("face").asString()).isEqualTo("smile");
+        assertThat(turn.get("response").get("face").asString()).isEqualTo("SMILE");
+        assertThat(turn.get("answeredBy").get("kind").asString()).isEqualTo("CARE_LIBRARY");
+        assertThat(turn.get("answeredBy").get("fallbackReason").asString()).isEqualTo("no language model is configured");
+        assertThat(turn.get("latencyMillis").propertyNames()).contains("FACE_RECOGNITION", "SPEECH_RECOGNITION",
+                "TEXT_CUES", "FUSION", "SAFETY", "REASONING", "SPEECH_SYNTHESIS", "FACE_ANIMATION", "MOTION_PLANNING");
+    }
+
+    private static JsonNode observation(JsonNode turn, String modality) {
+        return turn.get("observations").valueStream().filter(o -> o.get("modality").asString().equals(modality))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + modality + " observation in " + turn));
+    }
+
+    @Test
+    void theSameIdempotencyKeyTwice_takesOneTurn_evenWithANewBoundary() {
+        Running running = running();
+        String key = "turn-" + unique("k");
+
+        Instant spoken = Instant.now().minusSeconds(4);
+
+        Answer first = post(running, turn(speech, 1, spoken), key);
+        Answer retry = post(running, turn(speech, 1, spoken), key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("turnId")).isEqualTo(first.json().get("turnId"));
+        assertThat(transcript(running)).hasSize(1);
+    }
+
+    @Test
+    void aTurnOnAnotherRobotsSession_is404_likeOneThatDoesNotExist() {
+        Running mine = running();
+        Running theirs = running();
+
+        Answer answer = api.post("/api/v1/robot/sessions/" + theirs.session() + "/text-turns").token(mine.token())
+                .json(textTurn("Hello there.")).send();
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:eecs:problem:not-found");
+        assertThat(transcript(theirs)).isEmpty();
+    }
+
+    @Test
+    void aTurnAfterTheSessionWasCancelled_is409_sayingSo() {
+        String robot = fixtures.registerRobot();
+        String patient = fixtures.registerPatient(clinician, unique("Cancelled"));
+        fixtures.grantConsent(clinician, patient);
+        String session = fixtures.schedule(clinician, patient, robot);
+        Answer cancelled = api.post("/api/v1/sessions/" + session + "/cancel").token(clinician)
+                .json("{\"reason\": \"patient asleep\"}").send();
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+        Answer answer = api.post("/api/v1/robot/sessions/" + session + "/text-turns").token(TestIssuer.robot(robot))
+                .json(textTurn("Hello there.")).send();
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:eecs:problem:session-not-in-progress");
+        assertThat(answer.json().get("state").asString()).isEqualTo("CANCELLED");
+        assertThat(answer.json().get("endReason").asString()).isEqualTo("patient asleep");
+    }
+
+    @Test
+    void consentWithdrawnMidSession_abortsIt_andTheRobotLearnsAtItsNextCall() {
+        Running running = running();
+        Answer before = api.get("/api/v1/robot/sessions").token(running.token()).send();
+        assertThat(before.json().get("current").get("id").asString()).isEqualTo(running.session());
+        assertThat(api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
+                .json(textTurn("I feel a bit lonely today.")).send().status()).isEqualTo(200);
+
+        Answer withdrawn = api.post("/api/v1/patients/" + running.patient() + "/consents/withdrawal").token(clinician)
+                .send();
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(201);
+
+        Answer after = api.get("/api/v1/robot/sessions").token(running.token()).send();
+        assertThat(after.json().get("current").isNull()).as(after.toString()).isTrue();
+        Answer refused = api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
+                .json(textTurn("Are you still there?")).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("state").asString()).isEqualTo("ABORTED");
+        assertThat(refused.json().get("endReason").asString()).startsWith("consent withdrawn");
+        assertThat(transcript(running)).hasSize(1);
+    }
+
+    @Test
+    void aCorruptWav_is400_namingTheProblem() {
+        Running running = running();
+        byte[] corrupt = java.util.Arrays.copyOf(speech, 2000); // the header declares far more data than follows
+
+        Answer answer = post(running, turn(corrupt, 0), null);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:eecs:problem:unreadable-audio");
+        assertThat(answer.json().get("detail").asString()).contains("truncated WAV");
+        assertThat(post(running, turn("not a wav at all".getBytes(), 0), null).json().get("detail").asString())
+                .contains("not a WAV");
+        assertThat(transcript(running)).isEmpty();
+    }
+
+    @Test
+    void framesWithoutTheirCaptureTimes_areRefused() {
+        Running running = running();
+        Instant start = Instant.now().minusSeconds(3);
+        Multipart form = new Multipart().part("utterance", "application/json",
+                "{\"startedAt\": \"%s\", \"endedAt\": \"%s\"}".formatted(start, start.plusSeconds(2)))
+                .part("audio", "u.wav", "audio/wav", speech)
+                .part("frame", "f.jpg", "image/jpeg", FaceImages.photo(SMILING));
+
+        Answer answer = post(running, form, null);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.json().get("detail").asString()).contains("frameCapturedAt");
+    }
+
+    @Test
+    void aTextTurn_andTheRobotsReportOfBargeIn_showInTheTranscript() {
+        Running running = running();
+        Answer answer = api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
+                .json(textTurn("Why is everything so unfair to me?")).send();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        String turnId = answer.json().get("turnId").asString();
+
+        Answer bargeIn = api.post("/api/v1/robot/sessions/" + running.session() + "/turns/" + turnId + "/barge-in")
+                .token(running.token()).json("{\"heardAfterMs\": 1830}").send();
+
+        assertThat(bargeIn.status()).as(bargeIn.toString()).isEqualTo(204);
+        JsonNode turn = transcript(running).get(0);
+        assertThat(turn.get("utterance").asString()).isEqualTo("Why is everything so unfair to me?");
+        assertThat(turn.get("interrupted").get("heardAfterMs").asLong()).isEqualTo(1830);
+        assertThat(observation(turn, "SPEECH_TEXT").get("dominant").asString()).isEqualTo("anger");
+        assertThat(turn.get("response").get("text").asString())
+                .isEqualTo("I understand you. Let's address this together calmly.");
+    }
+
+    @Test
+    void theCareTeamWatchesTheSessionLive_turnByTurn() throws Exception {
+        Running running = running();
+        api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
+                .json(textTurn("Good morning.")).send();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/sessions/" + running.session()
+                                + "/live")).header("Authorization", "Bearer " + clinician).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+
+        assertThat(nextData(lines)).contains("Good morning.");
+        api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
+                .json(textTurn("I slept badly.")).send();
+        assertThat(nextData(lines)).contains("I slept badly.");
+
+        Answer outsider = api.get("/api/v1/sessions/" + running.session() + "/live")
+                .token(clinicianToken(unique("dr-outsider"))).send();
+        assertThat(outsider.status()).isEqualTo(404);
+    }
+
+    private static String nextData(java.util.concurrent.BlockingQueue<String> lines) throws InterruptedException {
+        for (String line; (line = lines.poll(60, java.util.concurrent.TimeUnit.SECONDS)) != null; ) {
+            if (line.startsWith("data:")) {
+                return line;
+            }
+        }
+        throw new AssertionError("no event within a minute");
+    }
+
+    @Test
+    void whenTheDatabaseCannotBeReached_aTurnIs503_andNothingOfItIsKept() throws SQLException {
+        Running running = running();
+        try {
+            cutOffTheDatabase(true);
+            Answer withKey = api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns")
+                    .token(running.token()).header("Idempotency-Key", unique("k")).json(textTurn("Hello?")).send();
+            Answer withoutKey = api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns")
+                    .token(running.token()).json(textTurn("Hello?")).send();
+
+            assertThat(withKey.status()).as(withKey.toString()).isEqualTo(503);
+            assertThat(withoutKey.status()).as(withoutKey.toString()).isEqualTo(503);
+            assertThat(withoutKey.json().get("type").asString()).isEqualTo("urn:eecs:problem:unavailable");
+            assertThat(withoutKey.header("Retry-After")).isNotNull();
+        } finally {
+            cutOffTheDatabase(false);
+        }
+        assertThat(transcript(running)).isEmpty();
+    }
+
+    /** Refuses (or allows again) every new connection to the tests' database, and ends the open ones. */
+    private static void cutOffTheDatabase(boolean cut) throws SQLException {
+        TestDatabase.Server server = TestDatabase.server();
+        try (Connection admin = DriverManager.getConnection(server.jdbcUrlOf("template1"), server.username(),
+                server.password()); Statement sql = admin.createStatement()) {
+            String database = server.jdbcUrl().replaceFirst("jdbc:postgresql://[^/]+/([^?]*).*", "$1");
+            sql.execute("alter database \"" + database + "\" allow_connections " + !cut);
+            if (cut) {
+                sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
+                        + "' and pid <> pg_backend_pid()");
+            }
+        }
+    }
+
+    private static String textTurn(String text) {
+        Instant start = Instant.now().minusSeconds(3);
+        return """
+                {"text": "%s", "startedAt": "%s", "endedAt": "%s"}""".formatted(text, start, start.plusSeconds(2));
+    }
+}

@@ -1,0 +1,523 @@
+package org.eecs.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.eecs.EecsApplication;
+import org.eecs.application.port.out.RecognizeCrisis;
+import org.eecs.application.port.out.RecognizeFacialExpression;
+import org.eecs.application.port.out.RecognizeFacialExpression.FaceReading;
+import org.eecs.application.port.out.RecognizeTextCues;
+import org.eecs.application.port.out.SpeechAudio;
+import org.eecs.application.port.out.TranscribeSpeech;
+import org.eecs.application.port.out.VideoClip;
+import org.eecs.domain.TimeWindow;
+import org.eecs.domain.emotion.CareState;
+import org.eecs.domain.emotion.EmotionDistribution;
+import org.eecs.domain.emotion.EmotionObservation;
+import org.eecs.domain.emotion.Modality;
+import org.eecs.domain.emotion.ModelRef;
+import org.eecs.domain.turn.Stage;
+import org.eecs.perception.audio.WavDecoder;
+import org.eecs.testing.Multipart;
+import org.eecs.testing.TestDatabase;
+import org.eecs.testing.TestIssuer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The care turn under load, over the real robot API of a server started here (embedded PostgreSQL, the in-process
+ * token issuer). Two measurements (docs/benchmarks.md):
+ * <ul>
+ *   <li>{@code overhead}: the orchestration's own time, turn time (as the robot sees it) minus model time (the
+ *       stages the turn recorded), at 1, 16 and 64 concurrent robots. Recognition (face, speech, text cues, crisis
+ *       language) is replaced by fast in-process stand-ins; the care library and generation run as they are (their
+ *       time is model time). Each robot posts a multipart turn (a 3 s WAV and 16 JPEG frames), waits for the answer,
+ *       then pauses as a robot performing it and a patient answering would.</li>
+ *   <li>{@code streamed}: with the embedded models, a 3 s utterance and 16 frames streamed in real time over the
+ *       WebSocket; from the end of speech to the performance plan, and that time less the speech recognition's
+ *       tail.</li>
+ * </ul>
+ * Run: {@code ./mvnw -pl adapters -am -DskipTests test-compile exec:exec@load -Dload="overhead 1,16,64 60"} or
+ * {@code -Dload="streamed 12"}.
+ */
+public final class CareTurnLoad {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration PAUSE = Duration.ofSeconds(3);
+    private static final int FRAMES = 16;
+    private static final List<Stage> MODEL_STAGES = List.of(Stage.FACE_RECOGNITION, Stage.SPEECH_RECOGNITION,
+            Stage.TEXT_CUES, Stage.FUSION, Stage.SAFETY, Stage.REASONING, Stage.SPEECH_SYNTHESIS,
+            Stage.FACE_ANIMATION, Stage.MOTION_PLANNING);
+
+    private final ConfigurableApplicationContext server;
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
+    private final String clinician = TestIssuer.user("dr-load-" + suffix(), "clinician");
+    private final String admin = TestIssuer.user("admin-load-" + suffix(), "admin");
+    private final byte[] wav;
+    private final byte[] frame;
+    /** multipart (a WAV and 16 frames) or text (the words alone); with an Idempotency-Key or not */
+    private String form = "multipart";
+    private boolean keyed = true;
+
+    private CareTurnLoad(boolean standIns) {
+        this.server = start(standIns);
+        this.base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+        this.wav = espeak("I feel overwhelmed and don't know what to do."); // about 3 s
+        this.frame = resource("/faces/sample3-middle.jpg");
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception | Error failure) {
+            failure.printStackTrace();
+            System.exit(1); // the server's threads would keep a failed run alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "overhead";
+        System.out.println("machine before: " + uptime());
+        if (mode.equals("overhead")) {
+            List<Integer> robots = Arrays.stream((args.length > 1 ? args[1] : "1,16,64").split(","))
+                    .map(Integer::parseInt).toList();
+            Duration each = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
+            CareTurnLoad load = new CareTurnLoad(true);
+            load.form = args.length > 3 ? args[3] : "multipart";
+            load.keyed = !(args.length > 4 && args[4].equals("nokey"));
+            load.warmUp();
+            for (int concurrent : robots) {
+                load.overhead(concurrent, each);
+            }
+            load.server.close();
+        } else {
+            int turns = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+            CareTurnLoad load = new CareTurnLoad(false);
+            load.streamed(turns);
+            load.server.close();
+        }
+        System.out.println("machine after: " + uptime());
+    }
+
+    // ---------------------------------------------------------------- orchestration overhead
+
+    private void warmUp() throws Exception {
+        Robot robot = newRobot();
+        for (int i = 0; i < 100; i++) { // the JIT compiles the turn's path before anything is measured
+            robot.turn();
+        }
+    }
+
+    private void overhead(int concurrent, Duration duration) throws Exception {
+        List<Robot> robots = new ArrayList<>();
+        for (int i = 0; i < concurrent; i++) {
+            robots.add(newRobot());
+        }
+        Map<String, Double> turnMillis = new ConcurrentHashMap<>();
+        Instant end = Instant.now().plus(duration);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrent);
+        String loadBefore = uptime();
+        for (Robot robot : robots) {
+            pool.submit(() -> {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(PAUSE.toMillis()));
+                while (Instant.now().isBefore(end)) {
+                    long start = System.nanoTime();
+                    String turn = robot.turn();
+                    turnMillis.put(turn, (System.nanoTime() - start) / 1e6);
+                    Thread.sleep(PAUSE.toMillis() + ThreadLocalRandom.current().nextLong(-1000, 1000));
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS);
+        Map<String, Map<Stage, Double>> stages = stagesOf(turnMillis.keySet());
+        List<Double> overhead = new ArrayList<>();
+        List<Double> total = new ArrayList<>(turnMillis.values());
+        turnMillis.forEach((turn, millis) -> overhead.add(millis - stages.get(turn).values().stream()
+                .mapToDouble(Double::doubleValue).sum()));
+        System.out.printf("%n%d robots, %d turns in %d s (%.1f turns/s), load %s -> %s%n", concurrent,
+                total.size(), duration.toSeconds(), total.size() / (double) duration.toSeconds(), loadBefore,
+                uptime());
+        System.out.printf("  turn time      p50 %7.1f ms  p99 %7.1f ms%n", percentile(total, 50), percentile(total, 99));
+        System.out.printf("  model time     p50 %7.1f ms%n", percentile(stages.values().stream().map(byStage ->
+                byStage.values().stream().mapToDouble(Double::doubleValue).sum()).toList(), 50));
+        System.out.printf("  orchestration  p50 %7.1f ms  p99 %7.1f ms%n", percentile(overhead, 50),
+                percentile(overhead, 99));
+        printStages(stages.values());
+    }
+
+    /** One robot with its own running session, and its patient's consent to audio, video and emotion analysis. */
+    private Robot newRobot() {
+        String robot = "robot-load-" + suffix();
+        call("POST", "/api/v1/robots", admin, """
+                {"id": "%s", "name": "Load robot", "model": "humanoid-h1", "profileReference": "profiles/h1.yaml"}"""
+                .formatted(robot));
+        String patient = call("POST", "/api/v1/patients", clinician, """
+                {"alias": "Load %s", "birthYear": 1950, "gender": "UNDISCLOSED", "preferredLanguage": "en"}"""
+                .formatted(suffix())).get("id").asString();
+        call("POST", "/api/v1/patients/" + patient + "/consents", clinician,
+                "{\"scopes\": [\"AUDIO_CAPTURE\", \"VIDEO_CAPTURE\", \"EMOTION_ANALYSIS\"]}");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String session = call("POST", "/api/v1/sessions", clinician, """
+                {"patientId": "%s", "robotId": "%s", "start": "%s", "end": "%s", "careGoal": "load", "emotionInput": true}"""
+                .formatted(patient, robot, now.minusSeconds(60), now.plus(Duration.ofHours(3)))).get("id").asString();
+        call("POST", "/api/v1/sessions/" + session + "/start", clinician, null);
+        return new Robot(TestIssuer.robot(robot), session);
+    }
+
+    private final class Robot {
+        final String token;
+        final String session;
+
+        Robot(String token, String session) {
+            this.token = token;
+            this.session = session;
+        }
+
+        /** Posts one turn; returns its id. */
+        String turn() throws IOException, InterruptedException {
+            Instant start = Instant.now().minusSeconds(3);
+            if (form.equals("text")) {
+                return post("/text-turns", "application/json", ("{\"text\": \"I feel overwhelmed.\", \"startedAt\": \""
+                        + start + "\", \"endedAt\": \"" + start.plusSeconds(3) + "\"}").getBytes());
+            }
+            List<String> times = new ArrayList<>();
+            for (int i = 0; i < FRAMES; i++) {
+                times.add("\"" + start.plusMillis(190L * i) + "\"");
+            }
+            Multipart parts = new Multipart().part("utterance", "application/json",
+                    "{\"startedAt\": \"%s\", \"endedAt\": \"%s\", \"frameCapturedAt\": %s}"
+                            .formatted(start, start.plusSeconds(3), times))
+                    .part("audio", "u.wav", "audio/wav", wav);
+            for (int i = 0; i < FRAMES; i++) {
+                parts.part("frame", "f" + i + ".jpg", "image/jpeg", frame);
+            }
+            return post("/turns", parts.contentType(), parts.bytes());
+        }
+
+        private String post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/robot/sessions/"
+                            + session + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (keyed) {
+                request.header("Idempotency-Key", UUID.randomUUID().toString());
+            }
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("turn refused: " + answer.statusCode() + " " + answer.body());
+            }
+            return JSON.readTree(answer.body()).get("turnId").asString();
+        }
+    }
+
+    // ---------------------------------------------------------------- the streamed turn with the embedded models
+
+    private void streamed(int turns) throws Exception {
+        Robot robot = newRobot();
+        byte[] pcm = new WavDecoder().decode(wav).toPcm16LittleEndian();
+        List<Double> endToPlan = new ArrayList<>();
+        List<Double> notAsr = new ArrayList<>();
+        Map<String, Double> measured = new ConcurrentHashMap<>();
+        Listener listener = new Listener();
+        WebSocket socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + robot.token)
+                .buildAsync(URI.create(base.replace("http", "ws") + "/api/v1/robot/sessions/" + robot.session
+                        + "/turn-stream"), listener).join();
+        int warmUps = 2;
+        for (int i = 0; i < turns + warmUps; i++) {
+            Instant start = Instant.now();
+            socket.sendText("{\"type\": \"start\", \"key\": \"" + UUID.randomUUID() + "\", \"startedAt\": \""
+                    + start + "\"}", true).join();
+            listener.next();
+            int piece = 3200; // 100 ms
+            long t0 = System.nanoTime();
+            int frames = 0;
+            for (int offset = 0, n = 0; offset < pcm.length; offset += piece, n++) {
+                sleepUntil(t0 + n * 100_000_000L);
+                socket.sendBinary(ByteBuffer.allocate(1 + Math.min(piece, pcm.length - offset)).put((byte) 1)
+                        .put(pcm, offset, Math.min(piece, pcm.length - offset)).flip(), true).join();
+                long due = (long) frames * pcm.length / 2 * 1_000_000_000L / 16_000 / FRAMES;
+                if (frames < FRAMES && System.nanoTime() - t0 >= due) {
+                    long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+                    socket.sendBinary(ByteBuffer.allocate(9 + frame.length).put((byte) 2).putLong(micros).put(frame)
+                            .flip(), true).join();
+                    frames++;
+                }
+            }
+            long ended = System.nanoTime();
+            socket.sendText("{\"type\": \"end\", \"endedAt\": \"" + Instant.now() + "\"}", true).join();
+            JsonNode answer = listener.next();
+            double millis = (System.nanoTime() - ended) / 1e6;
+            if (!"answer".equals(answer.get("type").asString())) {
+                throw new IllegalStateException("no answer: " + answer);
+            }
+            if (i >= warmUps) {
+                measured.put(answer.get("turnId").asString(), millis);
+            }
+            Thread.sleep(1000);
+        }
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        Map<String, Map<Stage, Double>> stages = stagesOf(measured.keySet());
+        measured.forEach((turn, millis) -> {
+            endToPlan.add(millis);
+            notAsr.add(millis - stages.get(turn).getOrDefault(Stage.SPEECH_RECOGNITION, 0.0));
+        });
+        System.out.printf("%nstreamed turns with the embedded models: %d (after %d warm-up), %.1f s utterance, %d frames%n",
+                turns, warmUps, pcm.length / 2 / 16_000.0, FRAMES);
+        System.out.printf("  end of speech -> plan   p50 %7.1f ms  (min %.1f, max %.1f)%n", percentile(endToPlan, 50),
+                Collections.min(endToPlan), Collections.max(endToPlan));
+        System.out.printf("  of which not ASR        p50 %7.1f ms%n", percentile(notAsr, 50));
+        printStages(stages.values());
+    }
+
+    private static final class Listener implements WebSocket.Listener {
+        private final LinkedBlockingQueue<String> said = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                said.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        JsonNode next() throws InterruptedException {
+            String message = said.poll(120, TimeUnit.SECONDS);
+            if (message == null) {
+                throw new IllegalStateException("the backend said nothing for 2 minutes");
+            }
+            return JSON.readTree(message);
+        }
+    }
+
+    // ---------------------------------------------------------------- the server, its stand-ins, the records
+
+    private static ConfigurableApplicationContext start(boolean standIns) {
+        TestDatabase.Server database = TestDatabase.server();
+        SpringApplicationBuilder application = new SpringApplicationBuilder(EecsApplication.class);
+        if (standIns) {
+            application.initializers(context -> StandIns.register((GenericApplicationContext) context));
+        }
+        // as arguments: they override application.yaml, which default properties would not
+        return application.run("--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.hikari.maximum-pool-size=20",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.issuerUri(),
+                "--logging.level.root=WARN");
+    }
+
+    /** Recognition that takes no time: the orchestration around it is what is measured. */
+    private static final class StandIns {
+        static final ModelRef MODEL = new ModelRef("stand-in", "1");
+
+        static void register(GenericApplicationContext context) {
+            context.registerBean("faceStandIn", RecognizeFacialExpression.class, StandIns::faces,
+                    definition -> definition.setPrimary(true));
+            context.registerBean("speechStandIn", TranscribeSpeech.class, StandIns::speech,
+                    definition -> definition.setPrimary(true));
+            context.registerBean("textCueStandIn", RecognizeTextCues.class,
+                    () -> (transcript, window) -> Optional.of(observed(Modality.SPEECH_TEXT, CareState.classNames(),
+                            new double[] {0.7, 0.1, 0.05, 0.05, 0.05, 0.03, 0.02}, window)),
+                    definition -> definition.setPrimary(true));
+            context.registerBean("crisisStandIn", RecognizeCrisis.class, () -> transcript -> Optional.empty(),
+                    definition -> definition.setPrimary(true));
+        }
+
+        static EmotionObservation observed(Modality modality, List<String> classes, double[] p, TimeWindow window) {
+            return new EmotionObservation(modality, EmotionDistribution.of(classes, p), 0.8, MODEL, window);
+        }
+
+        static FaceReading sad(List<VideoClip.Frame> frames) {
+            Instant first = frames.isEmpty() ? Instant.now() : frames.getFirst().capturedAt();
+            Instant last = frames.isEmpty() ? first : frames.getLast().capturedAt();
+            return new FaceReading.Expression(observed(Modality.FACE, List.of("angry", "disgust", "fear", "happy",
+                    "sad", "surprise", "neutral"), new double[] {0.02, 0.02, 0.1, 0.01, 0.7, 0.05, 0.1},
+                    new TimeWindow(first, last)), List.of());
+        }
+
+        static RecognizeFacialExpression faces() {
+            return new RecognizeFacialExpression() {
+                @Override
+                public FaceReading recognize(VideoClip clip) {
+                    return sad(clip.frames());
+                }
+
+                @Override
+                public Watching watch() {
+                    List<VideoClip.Frame> seen = new ArrayList<>();
+                    return new Watching() {
+                        @Override
+                        public void see(VideoClip.Frame frame) {
+                            seen.add(frame);
+                        }
+
+                        @Override
+                        public FaceReading finish() {
+                            return sad(seen);
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    };
+                }
+            };
+        }
+
+        static TranscribeSpeech speech() {
+            TranscribeSpeech.Transcript heard = new TranscribeSpeech.Transcript(
+                    "I feel overwhelmed and I don't know what to do about tomorrow.", MODEL, Duration.ofSeconds(3));
+            return new TranscribeSpeech() {
+                @Override
+                public Transcript transcribe(SpeechAudio audio, java.util.Locale language) {
+                    return heard;
+                }
+
+                @Override
+                public Listening listen(java.util.Locale language) {
+                    return new Listening() {
+                        @Override
+                        public void hear(byte[] pcm) {
+                        }
+
+                        @Override
+                        public Transcript finish() {
+                            return heard;
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** Each turn's recorded stage times, in milliseconds. */
+    private Map<String, Map<Stage, Double>> stagesOf(java.util.Collection<String> turns) {
+        JdbcClient jdbc = server.getBean(JdbcClient.class);
+        Map<String, Map<Stage, Double>> stages = new ConcurrentHashMap<>();
+        for (String turn : turns) {
+            Map<Stage, Double> byStage = new EnumMap<>(Stage.class);
+            jdbc.sql("select stage, micros from turn_stage_latency where turn_id = ?::uuid").param(turn)
+                    .query((row, n) -> byStage.put(Stage.valueOf(row.getString("stage")), row.getLong("micros") / 1e3))
+                    .list();
+            stages.put(turn, byStage);
+        }
+        return stages;
+    }
+
+    private static void printStages(java.util.Collection<Map<Stage, Double>> turns) {
+        System.out.println("  stage                 p50 ms    p99 ms");
+        for (Stage stage : MODEL_STAGES) {
+            List<Double> times = turns.stream().map(byStage -> byStage.get(stage)).filter(java.util.Objects::nonNull)
+                    .toList();
+            if (!times.isEmpty()) {
+                System.out.printf("  %-20s %7.1f   %7.1f%n", stage, percentile(times, 50), percentile(times, 99));
+            }
+        }
+    }
+
+    private JsonNode call(String method, String path, String token, String json) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + token)
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (var in = CareTurnLoad.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Real speech from espeak-ng (Debian package espeak-ng), as the speech tests use it. */
+    private static byte[] espeak(String text) {
+        return org.eecs.adapter.out.speech.SpeechSamples.espeak(text);
+    }
+}
