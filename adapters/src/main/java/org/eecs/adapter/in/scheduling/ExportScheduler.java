@@ -1,4 +1,4 @@
-package org.eecs.adapter.in.schedule;
+package org.eecs.adapter.in.scheduling;
 
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
