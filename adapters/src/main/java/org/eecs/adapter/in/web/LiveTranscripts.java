@@ -13,6 +13,7 @@ import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.Turn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -22,12 +23,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * longer see the session is sent nothing more.
  */
 @Component
-class LiveTranscripts implements TurnsRecorded {
+class LiveTranscripts implements TurnsRecorded, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveTranscripts.class);
 
     private final ReviewingCareSessions review;
     private final Map<CareSessionId, List<Watcher>> watchers = new ConcurrentHashMap<>();
+    private volatile boolean running;
 
     LiveTranscripts(ReviewingCareSessions review) {
         this.review = review;
@@ -64,6 +66,27 @@ class LiveTranscripts implements TurnsRecorded {
     static void send(SseEmitter events, Turn turn) throws IOException {
         events.send(SseEmitter.event().name("turn").id(turn.id().toString())
                 .data(SessionReviewController.view(turn)));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * On shutdown every stream is ended, before the web server waits for its requests to finish (an open stream
+     * would hold it to its timeout); the clinicians' browsers reconnect, to another instance or to this one restarted.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        watchers.values().forEach(watching -> watching.forEach(watcher -> watcher.events().complete()));
+        watchers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private void forget(CareSessionId session, Watcher watcher) {
