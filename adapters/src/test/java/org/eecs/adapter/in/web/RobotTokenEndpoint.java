@@ -62,7 +62,7 @@ final class RobotTokenEndpoint implements AutoCloseable {
                 && "client_credentials".equals(form.get("grant_type")) && robot.equals(form.get("client_id"))
                 && secret.equals(form.get("client_secret"));
         if (!valid) {
-            reply(exchange, 401, "{\"error\": \"invalid_client\", \"error_description\": \"Invalid client or "
+            reply(exchange, 401, "{\"error\": \"unauthorized_client\", \"error_description\": \"Invalid client or "
                     + "Invalid client credentials\"}");
             return;
         }
