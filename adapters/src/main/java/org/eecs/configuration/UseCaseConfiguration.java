@@ -20,6 +20,8 @@ import org.eecs.application.configuration.ConfigurationReview;
 import org.eecs.application.consent.ConsentDesk;
 import org.eecs.application.exchange.BulkExport;
 import org.eecs.application.exchange.CareRecordExchange;
+import org.eecs.application.export.ExportQueue;
+import org.eecs.application.export.ExportWork;
 import org.eecs.application.generation.PreparingPerformance;
 import org.eecs.application.patient.CareTeamDesk;
 import org.eecs.application.patient.PatientRegistry;
@@ -29,6 +31,7 @@ import org.eecs.application.port.out.AnimateFace;
 import org.eecs.application.port.out.AuditExportFiles;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.BulkExportFiles;
+import org.eecs.application.port.out.BulkExportJobs;
 import org.eecs.application.port.out.AuditTrailPartitions;
 import org.eecs.application.port.out.AuditTrailSearch;
 import org.eecs.application.port.out.CareExperienceRatings;
@@ -39,6 +42,7 @@ import org.eecs.application.port.out.ConfigurationSettings;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.CrisisReplies;
 import org.eecs.application.port.out.Escalations;
+import org.eecs.application.port.out.ExportFiles;
 import org.eecs.application.port.out.ExportJobs;
 import org.eecs.application.port.out.GuardViolations;
 import org.eecs.application.port.out.Patients;
@@ -140,11 +144,17 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    BulkExport bulkExport(CareRecords records, ExportJobs jobs, BulkExportFiles files, AuditTrail auditTrail,
-                          CareRecordAccess access, Transactions transactions, Clock clock,
-                          @Value("${eecs.fhir.export.retention}") Duration retention,
-                          @Value("${eecs.fhir.export.lease}") Duration lease) {
-        return new BulkExport(records, jobs, files, auditTrail, access, transactions, clock, retention, lease);
+    BulkExport bulkExport(CareRecords records, BulkExportJobs bulkJobs, ExportJobs jobs, BulkExportFiles files,
+                          AuditTrail auditTrail, CareRecordAccess access, Transactions transactions, Clock clock) {
+        return new BulkExport(records, bulkJobs, jobs, files, auditTrail, access, transactions, clock);
+    }
+
+    /** Every kind of export, run one way: FHIR bulk exports and auditors' exports (docs/decisions/0003). */
+    @Bean
+    ExportQueue exportQueue(ExportJobs jobs, ExportFiles files, List<ExportWork> works, Transactions transactions,
+                            Clock clock, @Value("${eecs.exports.lease}") Duration lease,
+                            @Value("${eecs.exports.retention}") Duration retention) {
+        return new ExportQueue(jobs, files, works, transactions, clock, lease, retention);
     }
 
     @Bean
@@ -169,11 +179,10 @@ class UseCaseConfiguration {
                                           AuditTrail auditTrail, AuditTrailPartitions partitions,
                                           CareSessions sessions, Consents consents, Turns turns,
                                           Escalations escalations, GuardViolations violations,
-                                          Transactions transactions, Clock clock,
-                                          @Value("${eecs.audit.exports.kept-for}") Duration keptFor) {
+                                          Transactions transactions, Clock clock) {
         return new AuditExportWriting(exports, files, search, auditTrail, partitions,
                 new AuditExportWriting.SessionRecords(sessions, consents, turns, escalations, violations),
-                transactions, clock, keptFor);
+                transactions, clock);
     }
 
     @Bean

@@ -14,7 +14,7 @@ import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.ExportingAuditTrail;
-import org.eecs.application.port.in.RunningAuditExports;
+import org.eecs.application.port.in.RunningExports;
 import org.eecs.domain.audit.Actor;
 import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.AuditEvent;
@@ -39,7 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The export of 1,000,000 audit events, from the request to the finished file with its manifest: the database
- * cursor, the chain check of every link, the NDJSON or CSV writing, gzip when asked, the SHA-256. The whole server
+ * cursor, the chain check of every link, the NDJSON, CSV or FHIR Bundle writing, gzip when asked, the SHA-256. The whole server
  * runs in a JVM capped at 256 MB of heap; the peak heap of each export is printed after it. Score: seconds per
  * export (events per second = 1,000,000 / score).
  * Run: ./mvnw -pl adapters -am -DskipTests test-compile exec:exec@bench -Dbench=AuditExport
@@ -56,7 +56,7 @@ public class AuditExportBenchmark {
     private static final Instant DAY = Instant.parse("2042-06-01T00:00:00Z");
     private static final Caller AUDITOR = new Caller(new Actor("benchmark", Role.AUDITOR), null, null, null);
 
-    @Param({"NDJSON", "CSV"})
+    @Param({"NDJSON", "CSV", "FHIR_BUNDLE"})
     public ExportFormat format;
 
     @Param({"false", "true"})
@@ -64,7 +64,7 @@ public class AuditExportBenchmark {
 
     private ConfigurableApplicationContext server;
     private ExportingAuditTrail exports;
-    private RunningAuditExports writer;
+    private RunningExports writer;
     private AuditExport last;
     private long started;
 
@@ -72,7 +72,7 @@ public class AuditExportBenchmark {
     public void startAndFill() {
         server = AuditServer.start();
         exports = server.getBean(ExportingAuditTrail.class);
-        writer = server.getBean(RunningAuditExports.class);
+        writer = server.getBean(RunningExports.class);
         PatientId patient = PatientId.newId();
         long filling = System.nanoTime();
         AuditChainFiller.append(server.getBean(DataSource.class), EVENTS, i -> new AuditEvent(
@@ -94,7 +94,7 @@ public class AuditExportBenchmark {
     public AuditExport exportOneMillionEvents() {
         AuditExport asked = exports.exportEvents(AUDITOR,
                 AuditFilter.all().withTimes(DAY, DAY.plus(Duration.ofDays(1))), format, gzip);
-        while (writer.writeNext()) {
+        while (writer.runNext("benchmark").isPresent()) {
             // writes the export just asked for (and any left over), on this thread
         }
         last = exports.status(AUDITOR, asked.id());

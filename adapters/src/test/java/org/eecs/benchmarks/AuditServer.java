@@ -20,8 +20,8 @@ final class AuditServer {
                 .initializers(context -> TestEnvironment.apply(context, "http://127.0.0.1:9/realms/eecs"),
                         context -> TestPropertyValues.of(
                                 "server.port=0",
-                                "eecs.audit.exports.poll-every=1h",
-                                "eecs.audit.exports.directory=target/benchmark-exports",
+                                "eecs.exports.poll-every=1h",
+                                "eecs.exports.directory=target/benchmark-exports",
                                 "logging.level.root=WARN").applyTo(context))
                 .run();
     }

@@ -150,6 +150,7 @@ public final class CareTurnLoad {
         Instant end = Instant.now().plus(duration);
         ExecutorService pool = Executors.newFixedThreadPool(concurrent);
         String loadBefore = uptime();
+        CpuTime cpuBefore = CpuTime.now(databasePort());
         for (Robot robot : robots) {
             pool.submit(() -> {
                 Thread.sleep(ThreadLocalRandom.current().nextLong(PAUSE.toMillis()));
@@ -164,6 +165,7 @@ public final class CareTurnLoad {
         }
         pool.shutdown();
         pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS);
+        CpuTime cpu = CpuTime.now(databasePort()).minus(cpuBefore);
         Map<String, Map<Stage, Double>> stages = stagesOf(turnMillis.keySet());
         List<Double> overhead = new ArrayList<>();
         List<Double> total = new ArrayList<>(turnMillis.values());
@@ -177,7 +179,49 @@ public final class CareTurnLoad {
                 byStage.values().stream().mapToDouble(Double::doubleValue).sum()).toList(), 50));
         System.out.printf("  orchestration  p50 %7.1f ms  p99 %7.1f ms%n", percentile(overhead, 50),
                 percentile(overhead, 99));
+        System.out.printf("  CPU a turn     %7.1f ms in this JVM (server and robots), %.1f ms in PostgreSQL%n",
+                cpu.jvmMillis() / total.size(), cpu.databaseMillis() / total.size());
         printStages(stages.values());
+    }
+
+    /**
+     * CPU time spent, which (unlike latency) hardly depends on what else the machine runs: this JVM's, and that of
+     * the embedded PostgreSQL (its postmaster, found by its port, and the backends under it), from /proc.
+     */
+    private record CpuTime(double jvmMillis, double databaseMillis) {
+        static CpuTime now(String databasePort) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            double database = ProcessHandle.allProcesses()
+                    .filter(process -> commandLine(process.pid()).matches(".*/postgres .*-p " + databasePort + "\\b.*"))
+                    .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                            postmaster.descendants()))
+                    .mapToDouble(process -> ticks(process.pid())).sum() * 10; // USER_HZ is 100 on Linux
+            return new CpuTime(os.getProcessCpuTime() / 1e6, database);
+        }
+
+        private static String commandLine(long pid) {
+            try {
+                return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+            } catch (IOException | RuntimeException gone) {
+                return "";
+            }
+        }
+
+        CpuTime minus(CpuTime before) {
+            return new CpuTime(jvmMillis - before.jvmMillis, databaseMillis - before.databaseMillis);
+        }
+
+        /** utime + stime of a process; 0 once it is gone. */
+        private static double ticks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException gone) {
+                return 0;
+            }
+        }
     }
 
     /** One robot with its own running session, and its patient's consent to audio, video and emotion analysis. */
@@ -498,6 +542,10 @@ public final class CareTurnLoad {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private String databasePort() {
+        return server.getEnvironment().getProperty("spring.datasource.url", "").replaceAll(".*://[^:/]+:(\\d+).*", "$1");
     }
 
     private static String uptime() {

@@ -35,9 +35,9 @@ final class FhirBenchmarkServer implements AutoCloseable {
                         "--spring.datasource.username=" + database.username(),
                         "--spring.datasource.password=" + database.password(),
                         "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.issuerUri(),
-                        "--eecs.fhir.export.directory=target/benchmark-fhir-export",
+                        "--eecs.exports.directory=target/benchmark-fhir-export",
                         // the benchmark runs its export itself: the server's own worker must not take it first
-                        "--eecs.fhir.export.poll-interval=1000d",
+                        "--eecs.exports.poll-every=1000d",
                         "--logging.level.root=WARN"));
     }
 

@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.eecs.application.port.export.ExportJob;
+import org.eecs.application.port.export.BulkExportJob;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.ExportingCareRecords;
+import org.eecs.application.port.in.RunningExports;
 import org.eecs.application.port.records.RecordType;
 import org.eecs.domain.audit.Actor;
 import org.eecs.domain.audit.Role;
@@ -45,6 +46,7 @@ public class FhirBulkExportBenchmark {
 
     private FhirBenchmarkServer server;
     private ExportingCareRecords exports;
+    private RunningExports worker;
     private UUID job;
 
     @Setup(Level.Trial)
@@ -57,6 +59,7 @@ public class FhirBulkExportBenchmark {
                 .query(Long.class).single();
         System.out.println("seeded " + resources + " resources in " + Duration.between(start, Instant.now()));
         exports = server.context.getBean(ExportingCareRecords.class);
+        worker = server.context.getBean(RunningExports.class);
         Caller hospital = new Caller(new Actor("integration-his", Role.INTEGRATION), "127.0.0.1", "bench", null);
         job = exports.request(hospital, EnumSet.complementOf(EnumSet.of(RecordType.ROBOT, RecordType.CONSENT)), null,
                 "bench").id();
@@ -65,7 +68,7 @@ public class FhirBulkExportBenchmark {
 
     @Benchmark
     public UUID exportAll() {
-        return exports.runNext("benchmark").orElseThrow();
+        return worker.runNext("benchmark").orElseThrow();
     }
 
     @TearDown(Level.Trial)
@@ -74,7 +77,7 @@ public class FhirBulkExportBenchmark {
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed())
                 .sum();
-        ExportJob done = exports.status(new Caller(new Actor("integration-his", Role.INTEGRATION), null, null, null),
+        BulkExportJob done = exports.status(new Caller(new Actor("integration-his", Role.INTEGRATION), null, null, null),
                 job);
         System.out.println("export " + done.state() + ": " + done.files().stream()
                 .map(file -> file.type() + " " + file.records()).toList());

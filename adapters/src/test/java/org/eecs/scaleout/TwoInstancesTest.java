@@ -168,8 +168,7 @@ class TwoInstancesTest {
                 "--spring.datasource.password=" + server.password(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.issuerUri(),
                 // storage both share, as a hospital's replicas share a volume
-                "--eecs.fhir.export.directory=target/two-instances/fhir-export",
-                "--eecs.audit.exports.directory=target/two-instances/audit-exports",
+                "--eecs.exports.directory=target/two-instances/exports",
                 "--spring.jmx.enabled=false");
     }
 

@@ -2,9 +2,15 @@ package org.eecs.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -61,6 +67,17 @@ public final class TestDatabase {
         /** The JDBC URL of another database on the same server. */
         public String jdbcUrlOf(String database) {
             return jdbcUrl.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
+        }
+
+        /** A new, empty database on the same server, its name starting with {@code prefix}, for one test's own. */
+        public DataSource newDatabase(String prefix) {
+            String database = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+            try (Connection admin = DriverManager.getConnection(jdbcUrl, username, password)) {
+                admin.createStatement().execute("create database " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the test database " + database, e);
+            }
+            return new DriverManagerDataSource(jdbcUrlOf(database), username, password);
         }
     }
 }

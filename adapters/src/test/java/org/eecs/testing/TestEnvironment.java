@@ -23,9 +23,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
                 "spring.datasource.username=" + server.username(),
                 "spring.datasource.password=" + server.password(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
-                "eecs.fhir.export.directory=target/fhir-export",
-                "eecs.audit.exports.directory=target/audit-exports",
-                "eecs.audit.exports.poll-every=200ms"
+                "eecs.exports.directory=target/exports",
+                "eecs.exports.poll-every=200ms"
         ).applyTo(context);
     }
 }

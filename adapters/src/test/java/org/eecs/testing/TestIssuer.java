@@ -48,6 +48,16 @@ public final class TestIssuer {
         return token(REALM, "service-account-" + robotId, robotId, AUDIENCE, List.of("robot"), ONE_HOUR);
     }
 
+    /** A robot's token that expires after {@code lifetime}. */
+    public static String robot(String robotId, java.time.Duration lifetime) {
+        return token(REALM, "service-account-" + robotId, robotId, AUDIENCE, List.of("robot"), lifetime.toSeconds());
+    }
+
+    /** A robot's token signed by another issuer, with that issuer's keys. */
+    public static String robotFromAnotherIssuer(String robotId) {
+        return token(OTHER_REALM, "service-account-" + robotId, robotId, AUDIENCE, List.of("robot"), ONE_HOUR);
+    }
+
     public static String expired(String username, String... realmRoles) {
         return token(REALM, username, "eecs-web", AUDIENCE, List.of(realmRoles), -ONE_HOUR);
     }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.eecs.perception.audio.WavDecoder;
 import org.eecs.perception.vad.SpeechSegmenter;
 import org.eecs.robot.backend.AccessTokens;
+import org.eecs.robot.backend.RobotApiClient;
 import org.eecs.robot.body.EmergencyStop;
 import org.eecs.robot.body.RobotBody;
 import org.eecs.robot.body.RobotProfile;
@@ -61,6 +62,15 @@ final class AgentSettings {
         return root.at("backend").at("poll-every").duration(Duration.ofSeconds(5));
     }
 
+    /** How the agent speaks to the backend's robot API. */
+    RobotApiClient.Settings robotApi() {
+        SettingsTree backend = root.at("backend");
+        RobotApiClient.Settings d = RobotApiClient.Settings.defaults(backendUrl());
+        return new RobotApiClient.Settings(d.backend(), backend.at("stream-turns").flag(d.streamTurns()),
+                backend.at("request-timeout").duration(d.requestTimeout()),
+                backend.at("answer-within").duration(d.answerWithin()));
+    }
+
     RobotProfile profile() {
         return root.at("robot").at("profile").path(base).map(RobotProfile::read).orElseGet(RobotProfile::bundled);
     }
@@ -69,11 +79,16 @@ final class AgentSettings {
         return root.at("keycloak").at("client-secret").text().filter(s -> !s.isBlank()).isPresent();
     }
 
+    /** The robot's client id in Keycloak, which is its robot id. */
+    String clientId() {
+        return root.at("keycloak").at("client-id").text("robot-ward-a");
+    }
+
     AccessTokens tokens(HttpClient http) {
         SettingsTree keycloak = root.at("keycloak");
         return new AccessTokens(http, new AccessTokens.Settings(
                 URI.create(keycloak.at("token-url").text("http://127.0.0.1:8180/realms/eecs/protocol/openid-connect/token")),
-                keycloak.at("client-id").text("robot-ward-a"), keycloak.at("client-secret").requiredText(),
+                clientId(), keycloak.at("client-secret").requiredText(),
                 keycloak.at("refresh-before").duration(Duration.ofSeconds(30)), Duration.ofSeconds(10)),
                 Clock.systemUTC());
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.eecs.perception.audio.WavDecoder;
 import org.eecs.robot.backend.AccessTokens;
+import org.eecs.robot.backend.BackendRefused;
 import org.eecs.robot.backend.BackendUnreachable;
 import org.eecs.robot.body.EmergencyStop;
 import org.eecs.robot.body.GuardedBody;
@@ -31,11 +32,13 @@ import org.eecs.robot.plan.PlanReader;
 import org.eecs.robot.plan.SpokenLine;
 import org.eecs.robot.plan.UnreadablePlan;
 import org.eecs.robot.settings.InvalidSettings;
+import org.eecs.robot.turn.TurnLoop;
 
 /**
  * The robot agent's entry point (docs/robot-agent.md).
  *
  * <pre>
+ * eecs-robot-agent [--config robot-agent.yaml] run              serve this robot's care sessions until stopped
  * eecs-robot-agent [--config robot-agent.yaml] check            the backend's health, and a token for this robot
  * eecs-robot-agent [--config robot-agent.yaml] simulator        the simulator's page, the body at rest, until stopped
  * eecs-robot-agent [--config robot-agent.yaml] perform FILE [--stay]
@@ -59,8 +62,16 @@ public final class RobotAgent {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        System.exit(new RobotAgent(http, System.out).run(List.of(args), System::getenv));
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %5$s%6$s%n");
+        }
+        System.exit(new RobotAgent(httpClient(), System.out).run(List.of(args), System::getenv));
+    }
+
+    /** HTTP/1.1, as the backend's robot API and its WebSocket speak it. */
+    static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     int run(List<String> args, Function<String, String> environment) throws InterruptedException {
@@ -79,6 +90,7 @@ public final class RobotAgent {
         try {
             AgentSettings settings = AgentSettings.load(config, environment);
             return switch (command) {
+                case "run" -> serve(settings);
                 case "check" -> check(settings);
                 case "simulator" -> simulator(settings);
                 case "perform" -> perform(settings, rest);
@@ -93,12 +105,52 @@ public final class RobotAgent {
     private int usage() {
         out.println("""
                 usage: eecs-robot-agent [--config robot-agent.yaml] COMMAND
+                  run                     serve this robot's care sessions: wait for one, listen, answer, perform;
+                                          until stopped (Ctrl-C), or until the microphone's recording has played
                   check                   is the backend up, and does Keycloak give this robot a token?
                   simulator               serve the simulator's page (the body at rest) until stopped
                   perform FILE [--stay]   perform a plan (.json, docs/robot-protocol.md) or say a recording (.wav)
                                           on the configured body; --stay keeps the simulator's page up afterwards
                 settings: robot-agent.yaml (or EECS_AGENT_CONFIG), each overridable as EECS_AGENT_<SETTING>""");
         return 1;
+    }
+
+    /** The {@code run} command; Ctrl-C stops the agent and waits for it to close (the body at rest, devices freed). */
+    private int serve(AgentSettings settings) {
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread stopper = null;
+        try (RunningAgent agent = RunningAgent.assemble(settings, http)) {
+            stopper = new Thread(() -> {
+                agent.stop();
+                awaitQuietly(closed);
+            }, "agent-stop");
+            Runtime.getRuntime().addShutdownHook(stopper);
+            out.println(agent + ": waiting for its sessions (Ctrl-C stops it)"
+                    + agent.simulatorPage().map(page -> "; the simulator is at " + page).orElse(""));
+            TurnLoop.End end = agent.run();
+            out.println(end == TurnLoop.End.MICROPHONE_ENDED ? "the microphone's recording has been played" : "stopped");
+            return 0;
+        } catch (AccessTokens.CredentialsRefused | BackendRefused refused) {
+            out.println(refused.getMessage());
+            return 1;
+        } finally {
+            closed.countDown();
+            if (stopper != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopper);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running, and has just seen the agent closed
+                }
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch closed) {
+        try {
+            closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int check(AgentSettings settings) {

@@ -106,6 +106,46 @@ class RobotAgentTest {
                 + "\"telepathy\"");
     }
 
+    @Test
+    void run_withoutTheRobotsSecret_namesTheSettingAndWhereToPutIt() throws Exception {
+        int status = agent().run(List.of("run"), k -> null);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).contains("cannot run: ").contains("keycloak.client-secret")
+                .contains("EECS_AGENT_KEYCLOAK_CLIENT_SECRET");
+    }
+
+    @Test
+    void run_whenKeycloakRefusesTheRobotsCredentials_saysSoAndExitsOne() throws Exception {
+        URI url = backendAnswering(200, "{\"status\":\"UP\"}");
+        backend.createContext("/token", exchange -> {
+            byte[] bytes = "{\"error\": \"invalid_client\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(401, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        Path wav = Files.write(folder.resolve("patient.wav"), WavWriter.wav(TestPlans.speech(0.4)));
+        Path settings = Files.writeString(folder.resolve("robot-agent.yaml"), """
+                backend:
+                  url: %s
+                keycloak:
+                  token-url: %s/token
+                microphone:
+                  source: wav
+                  wav: %s
+                body:
+                  simulator:
+                    port: 0
+                """.formatted(url, url, wav.getFileName()));
+
+        int status = agent().run(List.of("--config", settings.toString(), "run"),
+                Map.of("EECS_AGENT_KEYCLOAK_CLIENT_SECRET", "wrong")::get);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(printed()).contains("waiting for its sessions")
+                .contains("the identity provider refused client robot-ward-a: invalid_client");
+    }
+
     private String printed() {
         return printed.toString(StandardCharsets.UTF_8);
     }

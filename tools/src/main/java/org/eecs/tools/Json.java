@@ -32,7 +32,8 @@ final class Json {
         }
     }
 
-    private static Map<String, Object> object(JsonParser parser) {
+    /** The object whose START_OBJECT the parser is at, read to its end. */
+    static Map<String, Object> object(JsonParser parser) {
         Map<String, Object> object = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();

@@ -27,12 +27,15 @@ import org.eecs.domain.audit.ChainedAuditEvent;
  * Checks an audit export against its manifest without the database:
  *
  * <pre>
- *   java -jar tools/target/eecs-verify-export.jar &lt;id&gt;.manifest.json [export file]
+ *   tools/eecs-verify-export &lt;id&gt;.manifest.json [export file]
  * </pre>
+ *
+ * (the script runs {@code tools/target/eecs-verify-export.jar} on a JDK 21 or newer, which it finds).
  *
  * The export file defaults to the manifest's {@code file}, beside the manifest. It checks the file's size and
  * SHA-256, the counts, the first and last sequence numbers and hashes, recomputes every audit event's hash from its
- * fields, and, where the manifest says the events are one stretch of the chain, every link from the anchor on.
+ * fields (NDJSON keys, CSV cells, or the places of a FHIR AuditEvent), and, where the manifest says the events are
+ * one stretch of the chain, every link from the anchor on.
  * Prints what it found; exits 0 when everything holds, 1 when anything does not, 2 when it cannot run.
  */
 public final class VerifyAuditExport {
@@ -51,7 +54,7 @@ public final class VerifyAuditExport {
     /** The exit status: 0 verified, 1 not, 2 unusable arguments or files. */
     public static int run(String[] args, PrintStream out) {
         if (args.length < 1 || args.length > 2) {
-            out.println("usage: java -jar eecs-verify-export.jar <manifest.json> [export file]");
+            out.println("usage: tools/eecs-verify-export <manifest.json> [export file]");
             return 2;
         }
         try {
@@ -76,10 +79,10 @@ public final class VerifyAuditExport {
         try (InputStream raw = new DigestInputStream(Files.newInputStream(file), sha256);
              InputStream content = Boolean.TRUE.equals(manifest.get("gzip")) ? new GZIPInputStream(raw) : raw;
              BufferedReader lines = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8))) {
-            if ("CSV".equals(manifest.get("format"))) {
-                CsvEvents.read(lines, tally::record, tally::event, problems::add);
-            } else {
-                NdjsonEvents.read(lines, tally::record, tally::event, problems::add);
+            switch (String.valueOf(manifest.get("format"))) {
+                case "CSV" -> CsvEvents.read(lines, tally::record, tally::event, problems::add);
+                case "FHIR_BUNDLE" -> BundleEvents.read(lines, tally::record, tally::event, problems::add);
+                default -> NdjsonEvents.read(lines, tally::record, tally::event, problems::add);
             }
             raw.transferTo(OutputStreamNowhere.INSTANCE);
         }

@@ -82,6 +82,24 @@ class VerifyAuditExportTest {
     }
 
     @Test
+    void aFhirBundleExportVerifies_evenWithEmptyText() throws Exception {
+        List<ChainedAuditEvent> chain = chain("treatment", "", "care");
+        Path manifest = export(bundle(chain, "clinician"), "FHIR_BUNDLE", chain);
+
+        assertThat(verify(manifest)).as(printed()).isZero();
+        assertThat(printed()).startsWith("OK:").contains("3 audit events (1 to 3)", "every link checked");
+    }
+
+    @Test
+    void aRoleChangedInAFhirBundleIsCaughtEvenWithARecomputedDigest() throws Exception {
+        List<ChainedAuditEvent> chain = chain();
+        Path manifest = export(bundle(chain, "admin"), "FHIR_BUNDLE", chain);
+
+        assertThat(verify(manifest)).isEqualTo(1);
+        assertThat(printed()).contains("FAILED: the chain in the file breaks at event 1 (ALTERED)");
+    }
+
+    @Test
     void withoutAManifestItSaysHowToRunIt() {
         assertThat(VerifyAuditExport.run(new String[0], new PrintStream(printed))).isEqualTo(2);
         assertThat(printed()).startsWith("usage:");
@@ -144,9 +162,45 @@ class VerifyAuditExportTest {
         return out.toString();
     }
 
+    /**
+     * A FHIR Bundle export as docs/audit.md describes it (the FHIR adapter's tests check the server's own), each
+     * actor in the given role code.
+     */
+    private static String bundle(List<ChainedAuditEvent> chain, String role) {
+        StringBuilder out = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
+        for (ChainedAuditEvent e : chain) {
+            AuditEvent event = e.event();
+            boolean emptyPurpose = event.purpose().isEmpty();
+            out.append(e.sequence() == 1 ? "" : ",").append("""
+                    {"fullUrl":"urn:eecs:audit-event:%d","resource":{"resourceType":"AuditEvent","id":"%d",
+                     "extension":[{"url":"urn:eecs:fhir:StructureDefinition:audit-chain","extension":[
+                       {"url":"previousHash","valueString":"%s"},{"url":"hash","valueString":"%s"}%s]}],
+                     "type":{"system":"http://terminology.hl7.org/CodeSystem/audit-event-type","code":"rest"},
+                     "subtype":[{"system":"urn:eecs:fhir:CodeSystem:eecs-audit-action","code":"read"}],
+                     "action":"R","recorded":"%s","outcome":"0"%s,
+                     "agent":[{"role":[{"coding":[{"system":"urn:eecs:fhir:CodeSystem:eecs-role","code":"%s"}]}],
+                               "who":{"identifier":{"system":"urn:eecs:actor","value":"%s"}},"altId":"%s",
+                               "requestor":true}],
+                     "source":{"observer":{"display":"EECS"}},
+                     "entity":[{"what":{"identifier":{"system":"urn:eecs:entity:Patient","value":"%s"}}}%s]}}"""
+                    .formatted(e.sequence(), e.sequence(), e.previousHash(), e.hash(),
+                            emptyPurpose ? ",{\"url\":\"empty\",\"valueString\":\"purpose\"}" : "",
+                            AuditChainTimes.format(event.at()),
+                            emptyPurpose ? "" : ",\"purposeOfEvent\":[{\"text\":\"" + event.purpose() + "\"}]",
+                            role, event.actor().id(), event.actor().id(), event.entity().id(),
+                            event.requestId() == null ? "" : ",{\"what\":{\"identifier\":{\"system\":"
+                                    + "\"urn:eecs:request-id\",\"value\":\"" + event.requestId() + "\"}}}"));
+        }
+        return out.append("]}").toString();
+    }
+
     /** Writes the export file and a manifest that describes the given chain (not necessarily the file). */
     private Path export(String content, String format, List<ChainedAuditEvent> chain) throws Exception {
-        String name = format.equals("CSV") ? "export.csv" : "export.ndjson";
+        String name = switch (format) {
+            case "CSV" -> "export.csv";
+            case "FHIR_BUNDLE" -> "export.json";
+            default -> "export.ndjson";
+        };
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         Files.write(directory.resolve(name), bytes);
         String manifest = """

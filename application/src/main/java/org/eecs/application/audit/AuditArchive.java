@@ -9,6 +9,8 @@ import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
+import org.eecs.application.port.export.ExportKind;
+import org.eecs.application.port.export.ExportState;
 import org.eecs.application.port.in.ArchivingAuditMonths;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.Conflict;
@@ -63,9 +65,9 @@ public final class AuditArchive implements ArchivingAuditMonths {
         }
         return transactions.inOne(() -> {
             access.record(caller, AuditAction.EXECUTE, entity, null);
-            AuditExport export = new AuditExport(id, AuditExport.Kind.MONTH_ARCHIVE, ExportFormat.NDJSON, true,
+            AuditExport export = new AuditExport(id, ExportKind.MONTH_ARCHIVE, ExportFormat.NDJSON, true,
                     AuditFilter.all().withSequences(oldest.firstSequence(), oldest.lastSequence()), null, month,
-                    caller.purpose(), caller.actor(), clock.instant(), AuditExport.State.QUEUED, 0, null, null, null,
+                    caller.purpose(), caller.actor(), clock.instant(), ExportState.QUEUED, 0, null, null, null,
                     null);
             exports.add(export);
             return export;

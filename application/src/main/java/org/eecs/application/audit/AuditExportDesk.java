@@ -8,6 +8,8 @@ import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
+import org.eecs.application.port.export.ExportKind;
+import org.eecs.application.port.export.ExportState;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.in.ExportingAuditTrail;
@@ -16,7 +18,7 @@ import org.eecs.application.port.out.AuditExports;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.AuditExportFiles;
-import org.eecs.application.port.out.AuditExportFiles.StoredFile;
+import org.eecs.application.port.out.ExportFiles.StoredFile;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.AuditEvent;
@@ -61,9 +63,9 @@ public final class AuditExportDesk implements ExportingAuditTrail {
         return transactions.inOne(() -> {
             long asked = auditTrail.append(caller.audit(AuditAction.EXECUTE, entity, filter.patient(),
                     AuditOutcome.SUCCESS, clock.instant())).sequence();
-            AuditExport export = new AuditExport(id, AuditExport.Kind.AUDIT_EVENTS, format, gzip,
+            AuditExport export = new AuditExport(id, ExportKind.AUDIT_EVENTS, format, gzip,
                     boundedBy(filter, asked), null, null, caller.purpose(), caller.actor(), clock.instant(),
-                    AuditExport.State.QUEUED, 0, null, null, null, null);
+                    ExportState.QUEUED, 0, null, null, null, null);
             exports.add(export);
             return export;
         });
@@ -88,9 +90,9 @@ public final class AuditExportDesk implements ExportingAuditTrail {
             long asked = auditTrail.append(investigating.audit(AuditAction.READ, entity, found.get().patient(),
                     AuditOutcome.SUCCESS, clock.instant())).sequence();
             AuditFilter aboutTheSession = AuditFilter.all().withEntity(null, session.toString());
-            AuditExport export = new AuditExport(UUID.randomUUID(), AuditExport.Kind.INTERACTION_LOG,
+            AuditExport export = new AuditExport(UUID.randomUUID(), ExportKind.INTERACTION_LOG,
                     ExportFormat.NDJSON, gzip, boundedBy(aboutTheSession, asked), session, null, stated, caller.actor(),
-                    clock.instant(), AuditExport.State.QUEUED, 0, null, null, null, null);
+                    clock.instant(), ExportState.QUEUED, 0, null, null, null, null);
             exports.add(export);
             return export;
         });
@@ -127,9 +129,9 @@ public final class AuditExportDesk implements ExportingAuditTrail {
 
     private AuditExport finished(UUID id) {
         AuditExport export = exports.find(id).orElseThrow(() -> new UnknownExport(id));
-        if (export.state() != AuditExport.State.COMPLETED) {
+        if (export.state() != ExportState.COMPLETED) {
             throw new Conflict("export-not-ready", "export " + id + " is " + export.state()
-                    + (export.state() == AuditExport.State.FAILED ? ": " + export.failure() : "; ask its status"));
+                    + (export.state() == ExportState.FAILED ? ": " + export.failure() : "; ask its status"));
         }
         return export;
     }

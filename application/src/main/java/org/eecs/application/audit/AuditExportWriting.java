@@ -1,15 +1,17 @@
 package org.eecs.application.audit;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eecs.application.export.ExportRun;
+import org.eecs.application.export.ExportWork;
 import org.eecs.application.port.export.AuditExport;
+import org.eecs.application.port.export.ExportKind;
 import org.eecs.application.port.export.ExportManifest;
 import org.eecs.application.port.export.InteractionRecord;
-import org.eecs.application.port.in.RunningAuditExports;
+import org.eecs.application.port.in.ExportingAuditTrail;
 import org.eecs.application.port.out.AuditExports;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.application.port.out.AuditTrailPartitions;
@@ -20,6 +22,7 @@ import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.Escalations;
 import org.eecs.application.port.out.AuditExportFiles;
+import org.eecs.application.port.out.ExportFiles;
 import org.eecs.application.port.out.GuardViolations;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.Turns;
@@ -36,17 +39,14 @@ import org.eecs.domain.audit.EntityRef;
 import org.eecs.domain.session.CareSession;
 
 /**
- * Writes queued exports, one at a time per call, streaming from the store to the file with constant memory; checks
- * the chain on the way; reports progress about once a second; finishes with the manifest. Whichever instance claims
- * an export writes it; one whose writer stopped reporting is claimed again and written afresh.
+ * Writes auditors' exports (events, interaction logs, month archives): their kinds of export, run as every export is
+ * ({@link org.eecs.application.export.ExportQueue}). An export streams from the store to the file with constant
+ * memory, checks the chain on the way, reports progress, and finishes with the manifest; a month archive also takes
+ * its month out of the trail.
  */
-public final class AuditExportWriting implements RunningAuditExports {
+public final class AuditExportWriting implements ExportWork {
 
-    private static final System.Logger log = System.getLogger(AuditExportWriting.class.getName());
     static final Actor EXPORTER = Actor.system("audit-export");
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
-    /** A running export reports at least every second; one silent for this long has lost its writer. */
-    static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
     private final AuditExports exports;
     private final AuditExportFiles files;
@@ -56,11 +56,10 @@ public final class AuditExportWriting implements RunningAuditExports {
     private final SessionRecords records;
     private final Transactions transactions;
     private final Clock clock;
-    private final Duration keptFor;
 
-    public AuditExportWriting(AuditExports exports, AuditExportFiles files, AuditTrailSearch search, AuditTrail auditTrail,
-                              AuditTrailPartitions partitions, SessionRecords records, Transactions transactions,
-                              Clock clock, Duration keptFor) {
+    public AuditExportWriting(AuditExports exports, AuditExportFiles files, AuditTrailSearch search,
+                              AuditTrail auditTrail, AuditTrailPartitions partitions, SessionRecords records,
+                              Transactions transactions, Clock clock) {
         this.exports = exports;
         this.files = files;
         this.search = search;
@@ -69,47 +68,51 @@ public final class AuditExportWriting implements RunningAuditExports {
         this.records = records;
         this.transactions = transactions;
         this.clock = clock;
-        this.keptFor = keptFor;
     }
 
     @Override
-    public boolean writeNext() {
-        Instant now = clock.instant();
-        Optional<AuditExport> claimed = transactions.inSeparateOne(
-                () -> exports.claimNext(now, now.minus(STALE_AFTER)));
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        AuditExport export = claimed.get();
-        EntityRef entity = new EntityRef("AuditExport", export.id().toString());
-        try {
-            ExportManifest manifest = write(export);
-            files.writeManifest(manifest);
-            transactions.inOne(() -> {
-                if (export.kind() == AuditExport.Kind.MONTH_ARCHIVE) {
-                    partitions.detach(anchorOf(export, manifest));
-                }
-                // an archive is kept until someone moves it elsewhere; other exports expire
-                exports.complete(export.id(), manifest, clock.instant(),
-                        export.kind() == AuditExport.Kind.MONTH_ARCHIVE ? null : clock.instant().plus(keptFor));
-                auditTrail.append(new AuditEvent(EXPORTER, AuditAction.CREATE, entity, export.filter().patient(),
-                        AuditOutcome.SUCCESS, clock.instant(), null, export.purpose(), null));
-                return null;
-            });
-        } catch (RuntimeException e) {
-            log.log(Level.WARNING, "export " + export.id() + " failed", e);
-            files.delete(export);
-            String reason = export.kind() == AuditExport.Kind.MONTH_ARCHIVE && e instanceof IllegalStateException
-                    ? e.getMessage() : "the export could not be written; ask for it again";
-            transactions.inOne(() -> {
-                exports.fail(export.id(), reason,
-                        clock.instant(), clock.instant().plus(keptFor));
-                auditTrail.append(new AuditEvent(EXPORTER, AuditAction.CREATE, entity, export.filter().patient(),
-                        AuditOutcome.FAILURE, clock.instant(), null, export.purpose(), null));
-                return null;
-            });
-        }
-        return true;
+    public Set<ExportKind> kinds() {
+        return EnumSet.of(ExportKind.AUDIT_EVENTS, ExportKind.INTERACTION_LOG, ExportKind.MONTH_ARCHIVE);
+    }
+
+    @Override
+    public void write(UUID id, ExportRun run) {
+        AuditExport export = transactions.inOne(() -> exports.find(id))
+                .orElseThrow(() -> new ExportingAuditTrail.UnknownExport(id));
+        ExportManifest manifest = write(export, run);
+        files.writeManifest(manifest);
+        transactions.inOne(() -> {
+            if (export.kind() == ExportKind.MONTH_ARCHIVE) {
+                partitions.detach(anchorOf(export, manifest));
+            }
+            // an archive is kept until someone moves it elsewhere; other exports expire
+            exports.complete(export.id(), manifest, clock.instant(),
+                    export.kind() == ExportKind.MONTH_ARCHIVE ? null : run.expiresAt());
+            auditTrail.append(new AuditEvent(EXPORTER, AuditAction.CREATE, entity(id), export.filter().patient(),
+                    AuditOutcome.SUCCESS, clock.instant(), null, export.purpose(), null));
+            return null;
+        });
+    }
+
+    @Override
+    public String failed(UUID id, RuntimeException failure) {
+        Optional<AuditExport> export = exports.find(id);
+        auditTrail.append(new AuditEvent(EXPORTER, AuditAction.CREATE, entity(id),
+                export.map(e -> e.filter().patient()).orElse(null), AuditOutcome.FAILURE, clock.instant(), null,
+                export.map(AuditExport::purpose).orElse(null), null));
+        boolean archive = export.map(e -> e.kind() == ExportKind.MONTH_ARCHIVE).orElse(false);
+        return archive && failure instanceof IllegalStateException ? failure.getMessage()
+                : "the export could not be written; ask for it again";
+    }
+
+    @Override
+    public void purged(UUID id) {
+        auditTrail.append(new AuditEvent(EXPORTER, AuditAction.DELETE, entity(id), null, AuditOutcome.SUCCESS,
+                clock.instant(), null, null, null));
+    }
+
+    private static EntityRef entity(UUID id) {
+        return new EntityRef("AuditExport", id.toString());
     }
 
     /**
@@ -133,26 +136,10 @@ public final class AuditExportWriting implements RunningAuditExports {
                 clock.instant());
     }
 
-    @Override
-    public int purgeExpired() {
-        List<AuditExport> expired = exports.expiredBy(clock.instant());
-        for (AuditExport export : expired) {
-            files.delete(export);
-            transactions.inOne(() -> {
-                exports.remove(export.id());
-                auditTrail.append(new AuditEvent(EXPORTER, AuditAction.DELETE,
-                        new EntityRef("AuditExport", export.id().toString()), null, AuditOutcome.SUCCESS,
-                        clock.instant(), null, null, null));
-                return null;
-            });
-        }
-        return expired.size();
-    }
-
-    private ExportManifest write(AuditExport export) {
+    private ExportManifest write(AuditExport export, ExportRun run) {
         try (AuditExportFiles.Writer writer = files.create(export)) {
-            Tally tally = new Tally(export);
-            if (export.kind() == AuditExport.Kind.INTERACTION_LOG) {
+            Tally tally = new Tally(export, run);
+            if (export.kind() == ExportKind.INTERACTION_LOG) {
                 CareSession session = records.sessions().find(export.session()).orElseThrow(
                         () -> new IllegalStateException("the session of interaction log " + export.id() + " is gone"));
                 tally.record(writer, new InteractionRecord.Session(session));
@@ -168,7 +155,7 @@ public final class AuditExportWriting implements RunningAuditExports {
             } else {
                 search.stream(export.filter(), event -> tally.event(writer, event));
             }
-            AuditExportFiles.WrittenFile file = writer.finish();
+            ExportFiles.WrittenFile file = writer.finish();
             return tally.manifest(file);
         }
     }
@@ -178,9 +165,10 @@ public final class AuditExportWriting implements RunningAuditExports {
                                  GuardViolations violations) {
     }
 
-    /** Counts what is written, checks the chain as it passes, and reports progress now and then. */
+    /** Counts what is written, checks the chain as it passes, and reports progress. */
     private final class Tally {
         private final AuditExport export;
+        private final ExportRun run;
         private final boolean stretch;
         private long records;
         private long events;
@@ -188,12 +176,11 @@ public final class AuditExportWriting implements RunningAuditExports {
         private ChainedAuditEvent last;
         private ChainWalk walk;
         private ChainVerification.Broken altered;
-        private Instant nextReport;
 
-        Tally(AuditExport export) {
+        Tally(AuditExport export, ExportRun run) {
             this.export = export;
-            this.stretch = export.kind() != AuditExport.Kind.INTERACTION_LOG && export.filter().isStretchOfTheChain();
-            this.nextReport = clock.instant().plus(PROGRESS_EVERY);
+            this.run = run;
+            this.stretch = export.kind() != ExportKind.INTERACTION_LOG && export.filter().isStretchOfTheChain();
         }
 
         void event(AuditExportFiles.Writer writer, ChainedAuditEvent event) {
@@ -229,18 +216,10 @@ public final class AuditExportWriting implements RunningAuditExports {
         }
 
         private void counted() {
-            records++;
-            if ((records & 1023) == 0 && clock.instant().isAfter(nextReport)) {
-                long written = records;
-                transactions.inSeparateOne(() -> {
-                    exports.progress(export.id(), written, clock.instant());
-                    return null;
-                });
-                nextReport = clock.instant().plus(PROGRESS_EVERY);
-            }
+            run.progress(++records);
         }
 
-        ExportManifest manifest(AuditExportFiles.WrittenFile file) {
+        ExportManifest manifest(ExportFiles.WrittenFile file) {
             return new ExportManifest(export.id(), export.kind(), export.format(), export.gzip(), export.fileName(),
                     file.bytes(), file.sha256(), records, events, first == null ? null : first.sequence(),
                     last == null ? null : last.sequence(), first == null ? null : first.previousHash(),

@@ -26,7 +26,11 @@ final class AuditQueries {
         add(criteria, "entityId", filter.entityId());
         add(criteria, "fromSequence", filter.fromSequence());
         add(criteria, "toSequence", filter.toSequence());
-        String described = criteria.isEmpty() ? "all" : String.join(";", criteria);
+        return cut(criteria.isEmpty() ? "all" : String.join(";", criteria));
+    }
+
+    /** The text as an entity id: cut, with an ellipsis, where it is longer than an entity id may be. */
+    static String cut(String described) {
         return described.length() <= EntityRef.MAX_ID_LENGTH ? described
                 : described.substring(0, EntityRef.MAX_ID_LENGTH - 3) + "...";
     }

@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.YearMonth;
-import org.eecs.application.audit.ExportingAuditTrailTest.MutableTime;
+import org.eecs.application.export.ExportQueue;
 import org.eecs.application.fakes.InMemoryAuditExports;
 import org.eecs.application.fakes.InMemoryAuditPartitions;
 import org.eecs.application.fakes.InMemoryAuditExportFiles;
 import org.eecs.application.port.export.AuditExport;
+import org.eecs.application.port.export.ExportState;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.out.AuditTrailPartitions.ArchiveAnchor;
 import org.eecs.application.port.out.AuditTrailPartitions.StoredMonth;
 import org.eecs.application.testing.Hospital;
+import org.eecs.application.testing.MutableTime;
 import org.eecs.domain.audit.Actor;
 import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.AuditEvent;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class ArchivingAuditMonthsTest {
 
     private static final Caller AUDITOR = Hospital.caller("auditor-ada", Role.AUDITOR);
+    private static final String WORKER = "worker-1";
     private static final YearMonth JANUARY = YearMonth.of(2026, 1);
     private static final YearMonth FEBRUARY = YearMonth.of(2026, 2);
 
@@ -41,7 +45,9 @@ class ArchivingAuditMonthsTest {
             hospital.transactions, clock);
     private final AuditExportWriting writing = new AuditExportWriting(exports, files, hospital.auditTrail,
             hospital.auditTrail, partitions, hospital.sessionRecords(),
-            hospital.transactions, clock, Duration.ofDays(7));
+            hospital.transactions, clock);
+    private final ExportQueue queue = new ExportQueue(exports, files, List.of(writing),
+            hospital.transactions, clock, Duration.ofMinutes(2), Duration.ofDays(7));
     private final AuditTrailVerifier verifier = new AuditTrailVerifier(hospital.auditTrail, hospital.transactions,
             clock);
 
@@ -51,10 +57,10 @@ class ArchivingAuditMonthsTest {
         appendIn(FEBRUARY, 3);
 
         AuditExport asked = archive.archive(AUDITOR, JANUARY);
-        writing.writeNext();
+        queue.runNext(WORKER);
 
         AuditExport done = exports.find(asked.id()).orElseThrow();
-        assertThat(done.state()).isEqualTo(AuditExport.State.COMPLETED);
+        assertThat(done.state()).isEqualTo(ExportState.COMPLETED);
         assertThat(done.expiresAt()).as("an archive is never purged").isNull();
         assertThat(done.manifest().events()).isEqualTo(4);
         assertThat(partitions.anchors()).singleElement().satisfies(anchor -> {
@@ -73,10 +79,10 @@ class ArchivingAuditMonthsTest {
         appendIn(JANUARY, 2);
         appendIn(FEBRUARY, 2);
         archive.archive(AUDITOR, JANUARY);
-        writing.writeNext();
+        queue.runNext(WORKER);
 
         AuditExport february = archive.archive(AUDITOR, FEBRUARY);
-        writing.writeNext();
+        queue.runNext(WORKER);
 
         assertThat(exports.find(february.id()).orElseThrow().manifest().chain())
                 .isInstanceOf(ChainVerification.Intact.class);
@@ -91,10 +97,10 @@ class ArchivingAuditMonthsTest {
                 .toInstant(java.time.ZoneOffset.UTC)));
 
         AuditExport asked = archive.archive(AUDITOR, JANUARY);
-        writing.writeNext();
+        queue.runNext(WORKER);
 
         AuditExport failed = exports.find(asked.id()).orElseThrow();
-        assertThat(failed.state()).isEqualTo(AuditExport.State.FAILED);
+        assertThat(failed.state()).isEqualTo(ExportState.FAILED);
         assertThat(failed.failure()).contains("broken at event 2", "ALTERED", "not archived");
         assertThat(partitions.anchors()).isEmpty();
         assertThat(partitions.months()).extracting(StoredMonth::month).contains(JANUARY);

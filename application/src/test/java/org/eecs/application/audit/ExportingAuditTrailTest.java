@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
+import org.eecs.application.export.ExportQueue;
 import org.eecs.application.fakes.InMemoryAuditExports;
 import org.eecs.application.fakes.InMemoryAuditPartitions;
 import org.eecs.application.fakes.InMemoryAuditExportFiles;
@@ -19,6 +20,7 @@ import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.in.NotPermitted;
 import org.eecs.application.port.in.UnknownCareSession;
 import org.eecs.application.testing.Hospital;
+import org.eecs.application.testing.MutableTime;
 import org.eecs.domain.audit.Actor;
 import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.AuditEvent;
@@ -35,6 +37,7 @@ class ExportingAuditTrailTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Caller AUDITOR = Hospital.caller("auditor-ada", Role.AUDITOR);
+    private static final String WORKER = "worker-1";
 
     private final MutableTime clock = new MutableTime(NOW);
     private final Hospital hospital = new Hospital(clock);
@@ -44,7 +47,9 @@ class ExportingAuditTrailTest {
             hospital.access, hospital.transactions, clock);
     private final AuditExportWriting writing = new AuditExportWriting(exports, files, hospital.auditTrail,
             hospital.auditTrail, new InMemoryAuditPartitions(hospital.auditTrail), hospital.sessionRecords(),
-            hospital.transactions, clock, Duration.ofDays(7));
+            hospital.transactions, clock);
+    private final ExportQueue queue = new ExportQueue(exports, files, List.of(writing),
+            hospital.transactions, clock, Duration.ofMinutes(2), Duration.ofDays(7));
 
     @Test
     void anExportHoldsTheEventsUpToItsOwnRequest_andIsAuditedWithWhatItAsked() {
@@ -52,7 +57,7 @@ class ExportingAuditTrailTest {
         AuditExport asked = desk.exportEvents(AUDITOR, AuditFilter.all(), ExportFormat.NDJSON, true);
         appendReads(2);
 
-        assertThat(writing.writeNext()).isTrue();
+        assertThat(queue.runNext(WORKER)).isPresent();
 
         ExportManifest manifest = desk.status(AUDITOR, asked.id()).manifest();
         assertThat(manifest.events()).isEqualTo(6);
@@ -62,7 +67,7 @@ class ExportingAuditTrailTest {
         assertThat(files.lines(asked)).hasSize(6);
         assertThat(hospital.auditTrail.written()).extracting(e -> e.actor().id() + " " + e.action() + " "
                 + e.entity().type()).contains("auditor-ada EXECUTE AuditExport", "audit-export CREATE AuditExport");
-        assertThat(writing.writeNext()).as("nothing else is waiting").isFalse();
+        assertThat(queue.runNext(WORKER)).as("nothing else is waiting").isEmpty();
     }
 
     @Test
@@ -71,7 +76,7 @@ class ExportingAuditTrailTest {
         hospital.auditTrail.replace(3, read("forged", NOW));
         AuditExport asked = desk.exportEvents(AUDITOR, AuditFilter.all(), ExportFormat.CSV, false);
 
-        writing.writeNext();
+        queue.runNext(WORKER);
 
         assertThat(desk.status(AUDITOR, asked.id()).manifest().chain())
                 .isInstanceOfSatisfying(ChainVerification.Broken.class, broken -> {
@@ -87,7 +92,7 @@ class ExportingAuditTrailTest {
         AuditExport asked = desk.exportEvents(AUDITOR, AuditFilter.all().withActor("dr-li", null),
                 ExportFormat.NDJSON, false);
 
-        writing.writeNext();
+        queue.runNext(WORKER);
 
         ExportManifest manifest = desk.status(AUDITOR, asked.id()).manifest();
         assertThat(manifest.linksChecked()).isFalse();
@@ -127,7 +132,7 @@ class ExportingAuditTrailTest {
 
         assertThatThrownBy(() -> desk.download(AUDITOR, asked.id())).isInstanceOf(Conflict.class)
                 .hasMessageContaining("QUEUED");
-        writing.writeNext();
+        queue.runNext(WORKER);
         long before = hospital.auditTrail.headSequence();
         assertThat(desk.download(AUDITOR, asked.id()).bytes()).isPositive();
         assertThat(hospital.auditTrail.writtenAfter(before)).singleElement().satisfies(e -> {
@@ -140,12 +145,12 @@ class ExportingAuditTrailTest {
     void expiredExportsArePurgedWithTheirFiles() {
         appendReads(2);
         AuditExport asked = desk.exportEvents(AUDITOR, AuditFilter.all(), ExportFormat.NDJSON, false);
-        writing.writeNext();
+        queue.runNext(WORKER);
 
         clock.set(NOW.plus(Duration.ofDays(6)));
-        assertThat(writing.purgeExpired()).isZero();
+        assertThat(queue.purgeExpired()).isZero();
         clock.set(NOW.plus(Duration.ofDays(8)));
-        assertThat(writing.purgeExpired()).isEqualTo(1);
+        assertThat(queue.purgeExpired()).isEqualTo(1);
 
         assertThat(files.holds(asked)).isFalse();
         assertThat(exports.find(asked.id())).isEmpty();
@@ -158,7 +163,7 @@ class ExportingAuditTrailTest {
         desk.exportEvents(AUDITOR, AuditFilter.all(), ExportFormat.NDJSON, false);
         clock.tickEveryRead(Duration.ofMillis(600));
 
-        writing.writeNext();
+        queue.runNext(WORKER);
 
         assertThat(exports.progressReports).isNotEmpty().isSorted().allSatisfy(written ->
                 assertThat(written).isPositive().isLessThan(5_001));
@@ -176,40 +181,5 @@ class ExportingAuditTrailTest {
     private static AuditEvent read(String entity, Instant at) {
         return new AuditEvent(new Actor("dr-li", Role.CLINICIAN), AuditAction.READ, new EntityRef("Patient", entity),
                 null, AuditOutcome.SUCCESS, at, "10.0.0.1", "treatment", null);
-    }
-
-    /** A clock the test sets, which may also move on by itself at every reading. */
-    static final class MutableTime extends java.time.Clock {
-        private Instant now;
-        private Duration tick = Duration.ZERO;
-
-        MutableTime(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void tickEveryRead(Duration step) {
-            tick = step;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            Instant current = now;
-            now = now.plus(tick);
-            return current;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportManifest;
 import org.eecs.application.port.export.InteractionRecord;
@@ -79,9 +80,15 @@ public final class InMemoryAuditExportFiles implements AuditExportFiles {
     }
 
     @Override
-    public void delete(AuditExport export) {
-        files.remove(export.fileName());
-        manifests.remove(export.fileName());
+    public Optional<StoredFile> find(UUID export, String name) {
+        return Optional.ofNullable(files.get(name)).filter(file -> name.startsWith(export.toString()))
+                .map(InMemoryAuditExportFiles::stored);
+    }
+
+    @Override
+    public void deleteAll(UUID export) {
+        files.keySet().removeIf(name -> name.startsWith(export.toString()));
+        manifests.keySet().removeIf(name -> name.startsWith(export.toString()));
     }
 
     /** The lines of a written file. */

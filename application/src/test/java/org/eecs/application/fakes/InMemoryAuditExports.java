@@ -10,13 +10,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportManifest;
+import org.eecs.application.port.export.ExportState;
 import org.eecs.application.port.out.AuditExports;
+import org.eecs.application.port.out.ExportJobs;
 
-/** Exports in a map, claimed as table audit_export claims them. */
-public final class InMemoryAuditExports implements AuditExports {
+/** Exports in a map, claimed under a lease and renewed as table export_job does it. */
+public final class InMemoryAuditExports implements AuditExports, ExportJobs {
 
     private final Map<UUID, AuditExport> exports = new LinkedHashMap<>();
-    private final Map<UUID, Instant> heartbeats = new LinkedHashMap<>();
+    private final Map<UUID, String> workers = new LinkedHashMap<>();
+    private final Map<UUID, Instant> leases = new LinkedHashMap<>();
     /** The records written, as each progress report gave them. */
     public final List<Long> progressReports = new ArrayList<>();
 
@@ -31,41 +34,62 @@ public final class InMemoryAuditExports implements AuditExports {
     }
 
     @Override
-    public synchronized Optional<AuditExport> claimNext(Instant now, Instant staleBefore) {
+    public synchronized Optional<Job> claim(String worker, Instant now, Instant leaseUntil) {
         Optional<AuditExport> next = exports.values().stream()
-                .filter(e -> e.state() == AuditExport.State.QUEUED || e.state() == AuditExport.State.RUNNING
-                        && heartbeats.getOrDefault(e.id(), Instant.MIN).isBefore(staleBefore))
+                .filter(e -> e.state() == ExportState.QUEUED || e.state() == ExportState.RUNNING
+                        && leases.getOrDefault(e.id(), Instant.MIN).isBefore(now))
                 .min(Comparator.comparing(AuditExport::requestedAt));
         next.ifPresent(e -> {
-            heartbeats.put(e.id(), now);
-            exports.put(e.id(), with(e, AuditExport.State.RUNNING, 0, null, null, null, null));
+            workers.put(e.id(), worker);
+            leases.put(e.id(), leaseUntil);
+            exports.put(e.id(), with(e, ExportState.RUNNING, 0, null, null, null, null));
         });
-        return next.map(e -> exports.get(e.id()));
+        return next.map(e -> new Job(e.id(), e.kind()));
     }
 
     @Override
-    public synchronized void progress(UUID id, long written, Instant at) {
+    public synchronized boolean renew(UUID id, String worker, long written, Instant leaseUntil) {
         AuditExport e = exports.get(id);
-        heartbeats.put(id, at);
+        if (e == null || e.state() != ExportState.RUNNING || !worker.equals(workers.get(id))) {
+            return false;
+        }
+        leases.put(id, leaseUntil);
         progressReports.add(written);
         exports.put(id, with(e, e.state(), written, null, null, null, null));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<ExportState> state(UUID id) {
+        return find(id).map(AuditExport::state);
     }
 
     @Override
     public synchronized void complete(UUID id, ExportManifest manifest, Instant at, Instant expiresAt) {
         AuditExport e = exports.get(id);
-        exports.put(id, with(e, AuditExport.State.COMPLETED, manifest.records(), at, expiresAt, null, manifest));
+        exports.put(id, with(e, ExportState.COMPLETED, manifest.records(), at, expiresAt, null, manifest));
     }
 
     @Override
     public synchronized void fail(UUID id, String reason, Instant at, Instant expiresAt) {
         AuditExport e = exports.get(id);
-        exports.put(id, with(e, AuditExport.State.FAILED, e.written(), at, expiresAt, reason, null));
+        exports.put(id, with(e, ExportState.FAILED, e.written(), at, expiresAt, reason, null));
     }
 
     @Override
-    public synchronized List<AuditExport> expiredBy(Instant now) {
-        return exports.values().stream().filter(e -> e.expiresAt() != null && !e.expiresAt().isAfter(now)).toList();
+    public synchronized boolean cancel(UUID id, Instant at) {
+        AuditExport e = exports.get(id);
+        if (e == null || e.state() == ExportState.CANCELLED) {
+            return false;
+        }
+        exports.put(id, with(e, ExportState.CANCELLED, e.written(), at, at, null, null));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Job> expiredBy(Instant now) {
+        return exports.values().stream().filter(e -> e.expiresAt() != null && !e.expiresAt().isAfter(now))
+                .map(e -> new Job(e.id(), e.kind())).toList();
     }
 
     @Override
@@ -73,7 +97,7 @@ public final class InMemoryAuditExports implements AuditExports {
         exports.remove(id);
     }
 
-    private static AuditExport with(AuditExport e, AuditExport.State state, long written, Instant finishedAt,
+    private static AuditExport with(AuditExport e, ExportState state, long written, Instant finishedAt,
                                     Instant expiresAt, String failure, ExportManifest manifest) {
         return new AuditExport(e.id(), e.kind(), e.format(), e.gzip(), e.filter(), e.session(), e.month(),
                 e.purpose(), e.requestedBy(), e.requestedAt(), state, written, finishedAt, expiresAt, failure,

@@ -38,6 +38,10 @@ public final class EmotionFusion {
             "surprise", Map.of(CareState.ANXIETY, 0.4, CareState.POSITIVE, 0.3, CareState.FEAR, 0.3),
             "neutral", Map.of(CareState.NEUTRAL, 1.0));
 
+    /** The facial expressions the table knows, in the FER2013 model's order. */
+    public static final List<String> FACE_CLASSES = List.of("angry", "disgust", "fear", "happy", "sad", "surprise",
+            "neutral");
+
     private final double faceWeight;
     private final double textWeight;
 

@@ -107,6 +107,7 @@ class EmotionFusionTest {
                 assertThat(shares.values().stream().mapToDouble(Double::doubleValue).sum())
                         .as(expression).isCloseTo(1.0, within(1e-12)));
         assertThat(EmotionFusion.FACE_TO_CARE).containsOnlyKeys(FER);
+        assertThat(EmotionFusion.FACE_CLASSES).containsExactlyElementsOf(FER);
     }
 
     @Test

@@ -89,8 +89,8 @@ public final class AccessTokens {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new BackendUnreachable("the identity provider at " + settings.tokenEndpoint()
-                    + " cannot be reached: " + e.getMessage(), e);
+            throw new BackendUnreachable("the identity provider at " + settings.tokenEndpoint() + " cannot be reached: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendUnreachable("interrupted while asking " + settings.tokenEndpoint() + " for a token", e);

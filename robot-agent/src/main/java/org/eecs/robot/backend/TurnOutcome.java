@@ -9,7 +9,17 @@ public sealed interface TurnOutcome {
     record Answered(String turnId, PerformancePlan plan) implements TurnOutcome {
     }
 
-    /** The session is no longer in progress (completed, cancelled, or aborted, e.g. consent withdrawn). */
+    /**
+     * The robot is to stop listening in this session: it is no longer in progress (completed, cancelled, or
+     * aborted, e.g. consent withdrawn), or the patient's consent to audio capture is not in force.
+     */
     record SessionOver(String reason) implements TurnOutcome {
+    }
+
+    /**
+     * The backend would not take this turn, and would not take it again (its audio, or a plan the robot cannot
+     * perform): it is dropped, and the robot listens on.
+     */
+    record Refused(String reason) implements TurnOutcome {
     }
 }

@@ -10,6 +10,11 @@ import org.eecs.perception.audio.WavDecoder;
  * stereo, brought to 16 kHz mono), then {@code trailingSilence} of silence, then the source ends. In real time by
  * default, from the first read: the robot answering takes as long as it would with a person. Samples are stamped
  * with their time in the recording.
+ *
+ * <p>A patient waits for the robot's answer: while the agent does not listen at all (a turn is with the backend,
+ * {@value #AWAY_MILLIS} ms or more without a read), the recording stands still, and goes on from where it was when
+ * the agent listens again. Its pauses are thus the patient's own, however long the backend takes, while what is
+ * said as the robot speaks still comes as the robot speaks.
  */
 public final class WavMicrophone implements Microphone {
 
@@ -18,8 +23,11 @@ public final class WavMicrophone implements Microphone {
 
     private final float[] samples;
     private final boolean realTime;
+    /** A read this late after the last chunk was due: the agent was away, and the patient waited. */
+    static final long AWAY_MILLIS = 200;
+
     private int position;
-    private long startNanos = -1;
+    private long dueNanos = -1;
 
     public WavMicrophone(PcmAudio audio, double trailingSilenceSeconds, boolean realTime) {
         float[] voice = audio.samples();
@@ -36,15 +44,16 @@ public final class WavMicrophone implements Microphone {
         if (position >= samples.length) {
             return null;
         }
-        if (startNanos < 0) {
-            startNanos = System.nanoTime();
-        }
         int end = Math.min(samples.length, position + CHUNK);
         long startUs = position * 1_000_000L / 16_000;
         if (realTime) {
+            long now = System.nanoTime();
+            if (dueNanos < 0 || now - dueNanos > TimeUnit.MILLISECONDS.toNanos(AWAY_MILLIS)) {
+                dueNanos = now; // the first read, or the patient waited for the agent
+            }
             // a chunk can be read once its last sample has been "spoken"
-            long due = startNanos + end * 1_000_000_000L / 16_000;
-            long wait = due - System.nanoTime();
+            dueNanos += (end - position) * 1_000_000_000L / 16_000;
+            long wait = dueNanos - now;
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }

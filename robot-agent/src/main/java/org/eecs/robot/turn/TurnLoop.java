@@ -47,7 +47,7 @@ public final class TurnLoop {
      * @param bargeInThreshold  the speech probability a frame needs to count towards a barge-in
      * @param bargeInSpeech     how long the patient must speak over the robot to interrupt it
      * @param echoTail          how long the microphone stays gated after the robot's voice stopped
-     * @param retryEvery        the pause between attempts to reach the backend
+     * @param retryEvery        the first pause between attempts to reach the backend (then doubled, to 8 times)
      * @param giveUpAfter       after this long unreachable, the turn is dropped (and logged)
      */
     public record Settings(SpeechSegmenter.Settings speech, int framesPerTurn, boolean bargeIn, double bargeInThreshold,
@@ -279,6 +279,11 @@ public final class TurnLoop {
                 LOG.info(() -> "session " + sessionId + " is over: " + over.reason());
                 yield End.SESSION_OVER;
             }
+            case TurnOutcome.Refused refused -> {
+                LOG.warning(() -> "the backend did not take the turn, which is dropped: " + refused.reason());
+                listening = null;
+                yield null;
+            }
             case TurnOutcome.Answered answered -> {
                 answeredTurn = answered.turnId();
                 performanceHeardFromUs = -1;
@@ -296,22 +301,27 @@ public final class TurnLoop {
             watchdog.backendReached();
             return outcome;
         } catch (BackendUnreachable e) {
-            LOG.warning(() -> "the streamed turn could not be ended (" + e.getMessage() + "); posting it whole");
+            LOG.warning(() -> "the streamed turn could not be ended (" + e.getMessage() + "); sending it again");
             watchdog.backendUnreachable();
             List<CameraFrame> frames = spread(camera.framesBetween(
                     l.originUs + segment.startSample() * 1_000_000L / 16_000,
                     l.originUs + segment.endSample() * 1_000_000L / 16_000), settings.framesPerTurn());
             return deliver(new Utterance(l.streamKey, PcmAudio.of16kHz(l.buffer.slice(segment.startSample(),
                     segment.endSample())), clock.instantOf(l.originUs + segment.startSample() * 1_000_000L / 16_000),
-                    frames));
+                    frames, true));
         } finally {
             l.stream = null;
         }
     }
 
-    /** Posts the utterance until the backend takes it; the same key every time, so it is recorded once. */
+    /**
+     * Sends the utterance until the backend takes it; the same key every time, so it is recorded once. The pause
+     * between tries starts at {@code retryEvery} and doubles up to eight times that, or is what the backend asked
+     * for ({@code Retry-After}) if longer.
+     */
     private TurnOutcome deliver(Utterance utterance) {
         long firstFailure = -1;
+        Duration pause = settings.retryEvery();
         while (running) {
             try {
                 TurnOutcome outcome = backend.takeTurn(sessionId, utterance);
@@ -326,9 +336,12 @@ public final class TurnLoop {
                             + settings.giveUpAfter().toSeconds() + " s (" + e.getMessage() + ")");
                     return null;
                 }
-                LOG.warning(() -> "turn " + utterance.key() + " not delivered yet: " + e.getMessage());
+                Duration delay = max(e.retryAfter().orElse(Duration.ZERO), pause);
+                LOG.warning(() -> "turn " + utterance.key() + " not delivered yet (" + e.getMessage() + "); trying "
+                        + "again in " + delay.toMillis() + " ms");
+                pause = min(pause.multipliedBy(2), settings.retryEvery().multipliedBy(8));
                 try {
-                    Thread.sleep(settings.retryEvery().toMillis());
+                    Thread.sleep(delay.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return null;
@@ -348,6 +361,14 @@ public final class TurnLoop {
             picked.add(frames.get((int) ((long) i * frames.size() / max)));
         }
         return picked;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static long samples(Duration duration) {

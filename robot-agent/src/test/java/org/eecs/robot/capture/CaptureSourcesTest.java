@@ -55,6 +55,23 @@ class CaptureSourcesTest {
     }
 
     @Test
+    void aRecordingStandsStill_whileTheAgentDoesNotListen_asAPatientWaitsForTheAnswer() throws Exception {
+        WavMicrophone microphone = new WavMicrophone(PcmAudio.of16kHz(new float[16_000]), 0, true);
+        for (int i = 0; i < 5; i++) {
+            microphone.next();
+        }
+
+        Thread.sleep(600); // the agent is with the backend
+        long back = System.nanoTime();
+        while (microphone.next() != null) {
+            // the rest of the second, at the pace of speech
+        }
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back)).as("not caught up at once")
+                .isGreaterThanOrEqualTo(780L);
+    }
+
+    @Test
     void aFolderOfImages_isAClipAtItsFrameRate_inNameOrder() throws Exception {
         for (int i = 0; i < 6; i++) {
             image(folder.resolve("frame-" + i + (i % 2 == 0 ? ".jpg" : ".png")), i % 2 == 0 ? "jpg" : "png");

@@ -4,8 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,10 +12,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eecs.application.port.export.ExportJob;
+import org.eecs.application.port.export.BulkExportJob;
+import org.eecs.application.port.export.ExportState;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.ExportingCareRecords.UnknownExportJob;
 import org.eecs.application.port.in.ExportingCareRecords;
+import org.eecs.application.port.out.ExportFiles.StoredFile;
 import org.eecs.application.port.records.RecordType;
 import org.eecs.domain.audit.Role;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -48,13 +49,9 @@ class BulkExportController {
     private static final Set<String> FORMATS = Set.of(NDJSON, "application/ndjson", "ndjson");
 
     private final ExportingCareRecords exports;
-    private final NdjsonExportFiles files;
-    private final ExportJobRunner runner;
 
-    BulkExportController(ExportingCareRecords exports, NdjsonExportFiles files, ExportJobRunner runner) {
+    BulkExportController(ExportingCareRecords exports) {
         this.exports = exports;
-        this.files = files;
-        this.runner = runner;
     }
 
     @GetMapping("/$export")
@@ -73,10 +70,11 @@ class BulkExportController {
 
     @GetMapping("/$export-status/{job}")
     ResponseEntity<?> status(@PathVariable String job, HttpServletRequest request, HttpServletResponse response) {
-        ExportJob found = exports.status(caller(request, response), id(job));
+        BulkExportJob found = exports.status(caller(request, response), id(job));
         return switch (found.state()) {
-            case ACCEPTED, RUNNING -> ResponseEntity.accepted()
-                    .header("X-Progress", found.state() == ExportJob.State.ACCEPTED ? "waiting" : "in progress")
+            case QUEUED, RUNNING -> ResponseEntity.accepted()
+                    .header("X-Progress", found.state() == ExportState.QUEUED ? "waiting"
+                            : "in progress: " + found.written() + " resources written")
                     .header(HttpHeaders.RETRY_AFTER, "2")
                     .build();
             case COMPLETED -> ResponseEntity.ok()
@@ -99,16 +97,13 @@ class BulkExportController {
     @GetMapping("/$export-file/{job}/{name}")
     void file(@PathVariable String job, @PathVariable String name, HttpServletRequest request,
               HttpServletResponse response) throws IOException {
-        UUID id = id(job);
-        exports.file(caller(request, response), id, name);
-        Path file = files.file(id, name);
-        if (file == null) {
-            throw new UnknownExportJob(id);
-        }
+        StoredFile file = exports.file(caller(request, response), id(job), name);
         response.setStatus(200);
         response.setContentType(NDJSON);
-        response.setContentLengthLong(Files.size(file));
-        Files.copy(file, response.getOutputStream());
+        response.setContentLengthLong(file.bytes());
+        try (InputStream in = file.open()) {
+            in.transferTo(response.getOutputStream());
+        }
     }
 
     private ResponseEntity<Void> kickOff(Set<RecordType> offered, MultiValueMap<String, String> parameters,
@@ -143,14 +138,13 @@ class BulkExportController {
         String since = parameters.getFirst("_since");
         Instant changedSince = since == null ? null : FhirController.instant("_since", since);
         String asked = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        ExportJob job = exports.request(caller(request, response), types, changedSince, asked);
-        runner.wake();
+        BulkExportJob job = exports.request(caller(request, response), types, changedSince, asked);
         return ResponseEntity.accepted()
                 .header(HttpHeaders.CONTENT_LOCATION, FhirController.base() + "/$export-status/" + job.id())
                 .build();
     }
 
-    private Manifest manifest(ExportJob job) {
+    private Manifest manifest(BulkExportJob job) {
         String base = FhirController.base();
         return new Manifest(job.transactionTime().toString(), job.request(), true,
                 job.files().stream()

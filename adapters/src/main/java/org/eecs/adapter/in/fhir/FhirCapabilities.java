@@ -42,8 +42,8 @@ final class FhirCapabilities {
         rest.getSecurity().addService(new CodeableConcept(new Coding(
                 "http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")))
                 .setDescription("OAuth 2.0 bearer tokens of the hospital's Keycloak realm: role integration for "
-                        + "every patient, clinician for their care team's patients. Every read and search is "
-                        + "audited.");
+                        + "every patient, clinician for their care team's patients; AuditEvent for roles auditor "
+                        + "and integration only. Every read and search is audited.");
         for (String type : List.of("Patient", "Encounter", "Observation", "Consent", "Device")) {
             CapabilityStatementRestResourceComponent resource = rest.addResource().setType(type);
             resource.addInteraction().setCode(TypeRestfulInteraction.READ);
@@ -73,6 +73,20 @@ final class FhirCapabilities {
         consent.addInteraction().setCode(TypeRestfulInteraction.CREATE);
         consent.addInteraction().setCode(TypeRestfulInteraction.UPDATE);
         consent.setUpdateCreate(false);
+        CapabilityStatementRestResourceComponent audit = rest.addResource().setType("AuditEvent")
+                .setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONED)
+                .setDocumentation("The audit trail, IHE BALP style; each event's place in the hash chain in the "
+                        + "extension " + FhirAuditEvents.CHAIN + ". Roles auditor and integration.");
+        audit.addInteraction().setCode(TypeRestfulInteraction.READ);
+        audit.addInteraction().setCode(TypeRestfulInteraction.VREAD);
+        audit.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        for (String parameter : FhirAuditSearch.PARAMETERS.stream().sorted().toList()) {
+            audit.addSearchParam().setName(parameter).setType(switch (parameter) {
+                case "date", "_lastUpdated" -> SearchParamType.DATE;
+                case "patient" -> SearchParamType.REFERENCE;
+                default -> SearchParamType.TOKEN;
+            });
+        }
         rest.addResource().setType("CodeSystem").addInteraction().setCode(TypeRestfulInteraction.READ);
         rest.addOperation().setName("export")
                 .setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eecs.domain.audit.AuditAction;
+import org.eecs.domain.audit.Role;
 import org.eecs.domain.consent.ConsentScope;
 import org.eecs.domain.emotion.CareState;
 import org.eecs.domain.emotion.Modality;
@@ -53,7 +55,30 @@ final class FhirCodes {
     static final OurCodeSystem CONSENT_SCOPE = new OurCodeSystem("eecs-consent-scope", "EecsConsentScope",
             "What a patient consents to in EECS, each separately", consentScopes());
 
-    static final List<OurCodeSystem> ALL = List.of(OBSERVATION_CODE, EMOTION_CLASS, CONSENT_SCOPE);
+    /** What an audit event records was done: the actions of our audit trail, finer than AuditEvent.action. */
+    static final OurCodeSystem AUDIT_ACTION = new OurCodeSystem("eecs-audit-action", "EecsAuditAction",
+            "What an EECS audit event records was done to the entity it names",
+            concepts(
+                    "create", "Create",
+                    "read", "Read (a record, or a search)",
+                    "update", "Update",
+                    "delete", "Delete",
+                    "execute", "Execute (an operation, such as an export or a verification)",
+                    "login", "Log in"));
+
+    /** The capacity in which someone or something acted in EECS. */
+    static final OurCodeSystem ROLE = new OurCodeSystem("eecs-role", "EecsRole",
+            "The capacity in which someone or something acted in EECS: it decides what they may see",
+            concepts(
+                    "clinician", "Clinician (a care team's patients)",
+                    "auditor", "Auditor (the audit trail)",
+                    "integration", "The hospital's information system",
+                    "robot", "Care robot",
+                    "admin", "Administrator",
+                    "system", "EECS itself (a background job)",
+                    "anonymous", "Someone who proved no identity"));
+
+    static final List<OurCodeSystem> ALL = List.of(OBSERVATION_CODE, EMOTION_CLASS, CONSENT_SCOPE, AUDIT_ACTION, ROLE);
 
     private FhirCodes() {
     }
@@ -73,6 +98,14 @@ final class FhirCodes {
             }
         }
         return Optional.empty();
+    }
+
+    static String code(AuditAction action) {
+        return action.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String code(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
     }
 
     static String scopeCode(ConsentScope scope) {

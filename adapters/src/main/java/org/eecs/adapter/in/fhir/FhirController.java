@@ -100,16 +100,14 @@ class FhirController {
         Caller caller = FhirCallers.of(request, response, READERS);
         String query = type + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         RecordPage page = sharing.search(caller, search, query);
-        Bundle bundle = new Bundle();
-        bundle.setType(Bundle.BundleType.SEARCHSET);
-        bundle.setTimestampElement(new InstantType(new Date()));
-        String self = base() + "/" + type + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        bundle.addLink().setRelation("self").setUrl(self);
+        Bundle bundle = searchset(type, request);
         if (page.hasNext() && page.last() != null) {
-            bundle.addLink().setRelation("next").setUrl(link(type, parameters, FhirSearch.AFTER, page.last()));
+            bundle.addLink().setRelation("next").setUrl(pageLink(type, parameters, FhirSearch.AFTER,
+                    FhirSearch.encode(page.last())));
         }
         if (page.hasPrevious() && page.first() != null) {
-            bundle.addLink().setRelation("previous").setUrl(link(type, parameters, FhirSearch.BEFORE, page.first()));
+            bundle.addLink().setRelation("previous").setUrl(pageLink(type, parameters, FhirSearch.BEFORE,
+                    FhirSearch.encode(page.first())));
         }
         for (CareRecord record : page.records()) {
             entry(bundle, record, Bundle.SearchEntryMode.MATCH);
@@ -184,15 +182,25 @@ class FhirController {
                 .getSearch().setMode(mode);
     }
 
-    private String link(String type, MultiValueMap<String, String> parameters, String name,
-                        org.eecs.application.port.records.Keyset keyset) {
+    /** An empty searchset Bundle of this request, with its {@code self} link. */
+    static Bundle searchset(String type, HttpServletRequest request) {
+        Bundle bundle = new Bundle();
+        bundle.setType(Bundle.BundleType.SEARCHSET);
+        bundle.setTimestampElement(new InstantType(new Date()));
+        String self = base() + "/" + type + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        bundle.addLink().setRelation("self").setUrl(self);
+        return bundle;
+    }
+
+    /** The same search continued at another page: its parameters, and {@code name} ({@code _after} or {@code _before}). */
+    static String pageLink(String type, MultiValueMap<String, String> parameters, String name, String place) {
         UriComponentsBuilder link = UriComponentsBuilder.fromUriString(base() + "/" + type);
         parameters.forEach((parameter, values) -> {
             if (!parameter.equals(FhirSearch.AFTER) && !parameter.equals(FhirSearch.BEFORE)) {
                 values.forEach(value -> link.queryParam(parameter, value));
             }
         });
-        link.queryParam(name, FhirSearch.encode(keyset));
+        link.queryParam(name, place);
         return link.encode().build().toUriString();
     }
 

@@ -255,7 +255,12 @@ final class FhirSearch {
     }
 
     private int count() {
-        String count = single("_count");
+        return count(parameters);
+    }
+
+    /** {@code _count}: from 1 to {@value RecordSearch#MAX_COUNT}, {@value RecordSearch#DEFAULT_COUNT} if not given. */
+    static int count(MultiValueMap<String, String> parameters) {
+        String count = single(parameters, "_count");
         if (count == null) {
             return RecordSearch.DEFAULT_COUNT;
         }
@@ -289,6 +294,11 @@ final class FhirSearch {
     }
 
     private String single(String name) {
+        return single(parameters, name);
+    }
+
+    /** The one value of a parameter that may be given once; null when it is not given. */
+    static String single(MultiValueMap<String, String> parameters, String name) {
         List<String> values = parameters.get(name);
         if (values == null || values.isEmpty()) {
             return null;
@@ -322,7 +332,7 @@ final class FhirSearch {
      * (2026-11 is all of November), so {@code ge} starts at its start, {@code gt} after its end, {@code le} ends
      * after its end, {@code lt} before its start, {@code eq} (the default) covers it.
      */
-    private static TimeRange range(String name, String value) {
+    static TimeRange range(String name, String value) {
         String prefix = value.length() > 2 && Character.isLetter(value.charAt(0)) ? value.substring(0, 2) : "eq";
         String date = prefix.equals("eq") && !value.startsWith("eq") ? value : value.substring(2);
         DateTimeType parsed;
@@ -360,7 +370,7 @@ final class FhirSearch {
         };
     }
 
-    private static PatientId patient(String name, String reference) {
+    static PatientId patient(String name, String reference) {
         String id = reference.startsWith("Patient/") ? reference.substring("Patient/".length()) : reference;
         try {
             return PatientId.of(id);

@@ -16,6 +16,8 @@ import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
+import org.eecs.application.port.export.ExportKind;
+import org.eecs.application.port.export.ExportState;
 import org.eecs.application.port.export.ExportManifest;
 import org.eecs.application.port.in.ArchivingAuditMonths;
 import org.eecs.application.port.in.ExportingAuditTrail;
@@ -23,7 +25,7 @@ import org.eecs.application.port.in.SearchingAuditTrail;
 import org.eecs.application.port.in.SearchingAuditTrail.AuditPage;
 import org.eecs.application.port.in.VerifyingAuditTrail;
 import org.eecs.application.port.out.AuditTrailSearch.Order;
-import org.eecs.application.port.out.AuditExportFiles.StoredFile;
+import org.eecs.application.port.out.ExportFiles.StoredFile;
 import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.AuditOutcome;
 import org.eecs.domain.audit.ChainVerification;
@@ -120,8 +122,8 @@ class AuditController {
     }
 
     @PostMapping("/exports")
-    @Operation(summary = "Export audit events (NDJSON or CSV, optionally gzipped) in the background; 202 and a "
-            + "status URL")
+    @Operation(summary = "Export audit events (NDJSON, CSV or a FHIR Bundle of AuditEvents, optionally gzipped) in "
+            + "the background; 202 and a status URL")
     ResponseEntity<ExportJson> export(@Valid @RequestBody NewExport body) {
         AuditFilter filter = new AuditFilter(body.from(), body.to(), body.actor(), body.role(),
                 body.patient() == null ? null : PatientId.of(body.patient()), body.action(), body.outcome(),
@@ -152,8 +154,11 @@ class AuditController {
         AuditExport found = exports.status(callers.as(Role.AUDITOR), export);
         StoredFile file = exports.download(callers.as(Role.AUDITOR), export);
         MediaType type = found.gzip() ? MediaType.parseMediaType("application/gzip")
-                : found.format() == ExportFormat.CSV ? MediaType.parseMediaType("text/csv;charset=UTF-8")
-                : MediaType.parseMediaType("application/x-ndjson");
+                : MediaType.parseMediaType(switch (found.format()) {
+                    case NDJSON -> "application/x-ndjson";
+                    case CSV -> "text/csv;charset=UTF-8";
+                    case FHIR_BUNDLE -> "application/fhir+json;charset=UTF-8";
+                });
         return streamed(file, type, found.fileName());
     }
 
@@ -242,13 +247,13 @@ class AuditController {
     record NewInteractionLog(@NotNull @Size(min = 1, max = 255) String purpose, Boolean gzip) {
     }
 
-    record ExportJson(String id, AuditExport.Kind kind, ExportFormat format, boolean gzip, AuditExport.State state,
+    record ExportJson(String id, ExportKind kind, ExportFormat format, boolean gzip, ExportState state,
                       long written, Instant requestedAt, Instant finishedAt, Instant expiresAt, String failure,
                       String status, String file, String manifest, ManifestSummaryJson summary) {
 
         static ExportJson of(AuditExport export) {
             String status = BASE + "/exports/" + export.id();
-            boolean done = export.state() == AuditExport.State.COMPLETED;
+            boolean done = export.state() == ExportState.COMPLETED;
             return new ExportJson(export.id().toString(), export.kind(), export.format(), export.gzip(),
                     export.state(), export.written(), export.requestedAt(), export.finishedAt(), export.expiresAt(),
                     export.failure(), status, done ? status + "/file" : null, done ? status + "/manifest" : null,

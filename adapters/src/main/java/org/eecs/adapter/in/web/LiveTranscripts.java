@@ -150,6 +150,11 @@ class LiveTranscripts implements TurnsRecorded, SmartLifecycle {
         listener = Thread.ofPlatform().daemon().name("live-transcripts").start(this::listen);
     }
 
+    /**
+     * On shutdown the listening ends and every stream is ended, before the web server waits for its requests to finish
+     * (an open stream would hold it to its timeout); the clinicians' browsers reconnect, to another instance or to this
+     * one restarted.
+     */
     @Override
     public void stop() {
         Thread running = listener;
@@ -157,6 +162,8 @@ class LiveTranscripts implements TurnsRecorded, SmartLifecycle {
         if (running != null) {
             running.interrupt();
         }
+        watchers.values().forEach(watching -> watching.forEach(watcher -> watcher.events().complete()));
+        watchers.clear();
     }
 
     @Override

@@ -2,30 +2,28 @@ package org.eecs.adapter.out.export;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.eecs.application.port.export.AuditRecordFormat;
 import org.eecs.application.port.export.InteractionRecord;
-import org.eecs.application.port.out.AuditExportFiles;
-import org.eecs.application.port.out.AuditExportFiles.WrittenFile;
 import org.eecs.domain.audit.ChainedAuditEvent;
 
 /**
  * Audit events as RFC 4180 CSV (UTF-8, CRLF line ends, a header line of {@link EventFields} keys), made safe for
  * spreadsheets: see {@link #cell}.
  */
-final class CsvWriter implements AuditExportFiles.Writer {
+final class CsvWriter implements AuditRecordFormat.RecordWriter {
 
     private static final int BUFFER = 64 * 1024;
 
-    private final ExportStream stream;
     private final Writer out;
     private final StringBuilder line = new StringBuilder(512);
 
-    CsvWriter(ExportStream stream) {
-        this.stream = stream;
-        this.out = new BufferedWriter(new OutputStreamWriter(stream.content(), StandardCharsets.UTF_8), BUFFER);
+    CsvWriter(OutputStream content) {
+        this.out = new BufferedWriter(new OutputStreamWriter(content, StandardCharsets.UTF_8), BUFFER);
         for (EventFields field : EventFields.IN_ORDER) {
             line.append(field.ordinal() == 0 ? "" : ",").append(field.key);
         }
@@ -49,18 +47,12 @@ final class CsvWriter implements AuditExportFiles.Writer {
     }
 
     @Override
-    public WrittenFile finish() {
+    public void end() {
         try {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return stream.finish();
-    }
-
-    @Override
-    public void close() {
-        stream.abandon();
     }
 
     private void endLine() {

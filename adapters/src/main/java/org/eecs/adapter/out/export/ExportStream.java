@@ -12,7 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
-import org.eecs.application.port.out.AuditExportFiles.WrittenFile;
+import org.eecs.application.port.out.ExportFiles.WrittenFile;
 
 /**
  * The bytes of one export file on their way to disk: optionally gzipped, counted and hashed (SHA-256 of the file

@@ -1,10 +1,10 @@
 package org.eecs.adapter.out.export;
 
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Map;
+import org.eecs.application.port.export.AuditRecordFormat;
 import org.eecs.application.port.export.InteractionRecord;
-import org.eecs.application.port.out.AuditExportFiles;
-import org.eecs.application.port.out.AuditExportFiles.WrittenFile;
 import org.eecs.domain.audit.ChainedAuditEvent;
 import org.eecs.domain.consent.Consent;
 import org.eecs.domain.emotion.EmotionObservation;
@@ -20,7 +20,7 @@ import tools.jackson.core.json.JsonFactory;
  * One JSON object a line (UTF-8, each line ended by a line feed). An audit event is written flat, with the keys of
  * {@link EventFields}; an interaction log's lines carry a {@code record} key naming what they are.
  */
-final class NdjsonWriter implements AuditExportFiles.Writer {
+final class NdjsonWriter implements AuditRecordFormat.RecordWriter {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .rootValueSeparator((String) null)
@@ -28,19 +28,17 @@ final class NdjsonWriter implements AuditExportFiles.Writer {
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
 
-    private final ExportStream stream;
     private final JsonGenerator json;
 
-    NdjsonWriter(ExportStream stream) {
-        this.stream = stream;
-        this.json = JSON.createGenerator(stream.content());
+    NdjsonWriter(OutputStream content) {
+        this.json = JSON.createGenerator(content);
     }
 
     @Override
     public void event(ChainedAuditEvent event) {
         json.writeStartObject();
         eventFields(event);
-        end();
+        endLine();
     }
 
     @Override
@@ -57,21 +55,15 @@ final class NdjsonWriter implements AuditExportFiles.Writer {
                 eventFields(a.event());
             }
         }
-        end();
+        endLine();
     }
 
     @Override
-    public WrittenFile finish() {
+    public void end() {
         json.close();
-        return stream.finish();
     }
 
-    @Override
-    public void close() {
-        stream.abandon();
-    }
-
-    private void end() {
+    private void endLine() {
         json.writeEndObject();
         json.writeRaw('\n');
     }

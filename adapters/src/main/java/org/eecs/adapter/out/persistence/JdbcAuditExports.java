@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
+import org.eecs.application.port.export.ExportKind;
+import org.eecs.application.port.export.ExportState;
 import org.eecs.application.port.export.ExportManifest;
 import org.eecs.application.port.out.AuditExports;
 import org.eecs.domain.audit.Actor;
@@ -27,7 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Exports and their progress in table audit_export; the oldest waiting one is claimed with SKIP LOCKED. */
+/**
+ * Auditors' exports among the exports of table export_job (kinds AUDIT_EVENTS, INTERACTION_LOG, MONTH_ARCHIVE): what
+ * each holds and its manifest. Their life (claim, lease, progress, expiry) is {@link JdbcExportJobs}'s.
+ */
 @Repository
 @Transactional
 class JdbcAuditExports implements AuditExports {
@@ -42,10 +46,10 @@ class JdbcAuditExports implements AuditExports {
     public void add(AuditExport e) {
         AuditFilter f = e.filter();
         jdbc.sql("""
-                        insert into audit_export (id, kind, format, gzip, session_id, archive_month, purpose,
-                            requested_by,
-                            requested_role, requested_at, state, from_time, to_time, actor_id, actor_role, patient_id,
-                            action, outcome, request_id, entity_type, entity_id, from_sequence, to_sequence)
+                        insert into export_job (id, kind, format, gzip, session_id, archive_month, purpose, actor_id,
+                            actor_role, requested_at, state, from_time, to_time, filter_actor_id, filter_actor_role,
+                            patient_id, action, outcome, filter_request_id, entity_type, entity_id, from_sequence,
+                            to_sequence)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.id(), e.kind().name(), e.format().name(), e.gzip(),
                         e.session() == null ? null : e.session().value(),
@@ -61,27 +65,8 @@ class JdbcAuditExports implements AuditExports {
     @Override
     @Transactional(readOnly = true)
     public Optional<AuditExport> find(UUID id) {
-        return jdbc.sql("select * from audit_export where id = ?").param(id)
+        return jdbc.sql("select * from export_job where id = ? and kind <> 'CARE_RECORDS'").param(id)
                 .query((row, n) -> toExport(row)).optional();
-    }
-
-    @Override
-    public Optional<AuditExport> claimNext(Instant now, Instant staleBefore) {
-        return jdbc.sql("""
-                        update audit_export set state = 'RUNNING', written = 0, heartbeat_at = ?,
-                            attempts = attempts + 1
-                        where id = (select id from audit_export
-                                    where state = 'QUEUED' or (state = 'RUNNING' and heartbeat_at < ?)
-                                    order by requested_at limit 1 for update skip locked)
-                        returning *""")
-                .params(utc(now), utc(staleBefore))
-                .query((row, n) -> toExport(row)).optional();
-    }
-
-    @Override
-    public void progress(UUID id, long written, Instant at) {
-        jdbc.sql("update audit_export set written = ?, heartbeat_at = ? where id = ? and state = 'RUNNING'")
-                .params(written, utc(at), id).update();
     }
 
     @Override
@@ -90,12 +75,12 @@ class JdbcAuditExports implements AuditExports {
         long checked = m.chain() instanceof ChainVerification.Intact intact ? intact.eventsChecked()
                 : broken.eventsChecked();
         jdbc.sql("""
-                        update audit_export set state = 'COMPLETED', written = ?, heartbeat_at = ?, finished_at = ?,
+                        update export_job set state = 'COMPLETED', written = ?, lease_until = null, finished_at = ?,
                             expires_at = ?, file_bytes = ?, sha256 = ?, records = ?, events = ?, first_sequence = ?,
                             last_sequence = ?, anchor_hash = ?, first_hash = ?, last_hash = ?, links_checked = ?,
                             chain_intact = ?, chain_checked = ?, break_sequence = ?, break_kind = ?, break_detail = ?
-                        where id = ?""")
-                .params(m.records(), utc(at), utc(at), utc(expiresAt), m.bytes(), m.sha256(), m.records(),
+                        where id = ? and state = 'RUNNING'""")
+                .params(m.records(), utc(at), utc(expiresAt), m.bytes(), m.sha256(), m.records(),
                         m.events(), m.firstSequence(), m.lastSequence(), m.anchorHash(), m.firstHash(), m.lastHash(),
                         m.linksChecked(), m.chain().intact(), checked, broken == null ? null : broken.sequence(),
                         broken == null ? null : broken.kind().name(),
@@ -103,41 +88,23 @@ class JdbcAuditExports implements AuditExports {
                 .update();
     }
 
-    @Override
-    public void fail(UUID id, String reason, Instant at, Instant expiresAt) {
-        jdbc.sql("update audit_export set state = 'FAILED', failure = ?, finished_at = ?, expires_at = ? where id = ?")
-                .params(truncated(reason, 500), utc(at), utc(expiresAt), id).update();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<AuditExport> expiredBy(Instant now) {
-        return jdbc.sql("select * from audit_export where expires_at <= ? order by expires_at limit 1000")
-                .param(utc(now)).query((row, n) -> toExport(row)).list();
-    }
-
-    @Override
-    public void remove(UUID id) {
-        jdbc.sql("delete from audit_export where id = ?").param(id).update();
-    }
-
     private static AuditExport toExport(ResultSet row) throws SQLException {
         AuditFilter filter = new AuditFilter(instant(row, "from_time"), instant(row, "to_time"),
-                row.getString("actor_id"), enumOf(Role.class, row.getString("actor_role")),
+                row.getString("filter_actor_id"), enumOf(Role.class, row.getString("filter_actor_role")),
                 row.getObject("patient_id", UUID.class) == null ? null
                         : new PatientId(row.getObject("patient_id", UUID.class)),
                 enumOf(AuditAction.class, row.getString("action")),
-                enumOf(AuditOutcome.class, row.getString("outcome")), row.getString("request_id"),
+                enumOf(AuditOutcome.class, row.getString("outcome")), row.getString("filter_request_id"),
                 row.getString("entity_type"), row.getString("entity_id"), longOrNull(row, "from_sequence"),
                 longOrNull(row, "to_sequence"));
         UUID id = row.getObject("id", UUID.class);
-        AuditExport.Kind kind = AuditExport.Kind.valueOf(row.getString("kind"));
+        ExportKind kind = ExportKind.valueOf(row.getString("kind"));
         ExportFormat format = ExportFormat.valueOf(row.getString("format"));
         boolean gzip = row.getBoolean("gzip");
         UUID session = row.getObject("session_id", UUID.class);
-        AuditExport.State state = AuditExport.State.valueOf(row.getString("state"));
+        ExportState state = ExportState.valueOf(row.getString("state"));
         ExportManifest manifest = null;
-        if (state == AuditExport.State.COMPLETED) {
+        if (state == ExportState.COMPLETED) {
             ChainVerification chain = row.getBoolean("chain_intact")
                     ? new ChainVerification.Intact(row.getLong("chain_checked"), row.getString("last_hash"))
                     : new ChainVerification.Broken(row.getLong("break_sequence"),
@@ -152,8 +119,8 @@ class JdbcAuditExports implements AuditExports {
         }
         LocalDate month = row.getObject("archive_month", LocalDate.class);
         return new AuditExport(id, kind, format, gzip, filter, session == null ? null : new CareSessionId(session),
-                month == null ? null : YearMonth.from(month), row.getString("purpose"), new Actor(row.getString("requested_by"),
-                        Role.valueOf(row.getString("requested_role"))), instant(row, "requested_at"), state,
+                month == null ? null : YearMonth.from(month), row.getString("purpose"), new Actor(row.getString("actor_id"),
+                        Role.valueOf(row.getString("actor_role"))), instant(row, "requested_at"), state,
                 row.getLong("written"), instant(row, "finished_at"), instant(row, "expires_at"),
                 row.getString("failure"), manifest);
     }

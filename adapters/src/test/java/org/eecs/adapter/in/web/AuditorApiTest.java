@@ -5,6 +5,7 @@ import static org.eecs.adapter.in.web.WebFixtures.auditedFor;
 import static org.eecs.adapter.in.web.WebFixtures.clinicianToken;
 import static org.eecs.adapter.in.web.WebFixtures.unique;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.eecs.adapter.in.web.WebFixtures.Audited;
 import org.eecs.application.port.in.RespondingToPatients;
 import org.eecs.application.port.out.AuditTrail;
@@ -35,8 +37,10 @@ import org.eecs.domain.audit.Role;
 import org.eecs.tools.VerifyAuditExport;
 import org.eecs.testing.Api;
 import org.eecs.testing.Api.Answer;
+import org.eecs.testing.FhirValidation;
 import org.eecs.testing.IntegrationTest;
 import org.eecs.testing.TestIssuer;
+import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,8 +51,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What an auditor can do over the API: search the trail, verify it, export it (NDJSON, CSV, gzip) with a manifest,
- * and export a session's interaction log for an investigation. Every look is audited; clinicians are refused.
+ * What an auditor can do over the API: search the trail, verify it, export it (NDJSON, CSV, a FHIR Bundle, gzip)
+ * with a manifest, and export a session's interaction log for an investigation. Every look is audited; clinicians
+ * are refused.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,9 +76,13 @@ class AuditorApiTest {
     String session;
     /** The request id of the clinician's look at the patient. */
     String lookedAt;
+    /** When the records were being made: a time range to export. */
+    Instant started;
+    Instant made;
 
     @BeforeAll
     void makeTheRecords() {
+        started = Instant.now();
         api = Api.onPort(port);
         fixtures = new WebFixtures(api);
         auditor = unique("auditor");
@@ -90,6 +99,7 @@ class AuditorApiTest {
             assertThat(api.get("/api/v1/patients/" + patient).token(clinicianToken).header("X-Request-Id", lookedAt)
                     .send().status()).isEqualTo(200);
         }
+        made = Instant.now().plusMillis(1);
     }
 
     @Test
@@ -226,6 +236,44 @@ class AuditorApiTest {
 
         assertThat(csv.split("\r\n")).hasSize(4);
         assertThat(csv).startsWith("sequence,occurredAt,actorId,actorRole,action,entityType,entityId,patient,");
+    }
+
+    @Test
+    void aTimeRangeExportedAsAFhirBundle_isValidR4_andVerifiesOffline_andAChangeIsCaught() throws Exception {
+        Answer asked = api.post("/api/v1/audit/exports").token(auditorToken).json("""
+                {"format": "FHIR_BUNDLE", "gzip": true, "from": "%s", "to": "%s"}""".formatted(started, made))
+                .send();
+
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+        JsonNode done = finished(asked.header("Location"));
+        byte[] file = download(done.get("file").asString());
+        String json = new String(new GZIPInputStream(new ByteArrayInputStream(file)).readAllBytes(),
+                StandardCharsets.UTF_8);
+        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, json);
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+        assertThat(bundle.getEntry()).hasSize(done.get("summary").get("events").asInt())
+                .hasSize(done.get("written").asInt())
+                .allSatisfy(entry -> assertThat(entry.getResource()).isInstanceOf(
+                        org.hl7.fhir.r4.model.AuditEvent.class));
+        assertThat(bundle.getEntry()).filteredOn(entry -> ((org.hl7.fhir.r4.model.AuditEvent) entry.getResource()).getEntity().stream()
+                        .anyMatch(entity -> lookedAt.equals(entity.getWhat().getIdentifier().getValue())))
+                .hasSize(3).allSatisfy(entry -> assertThat(((org.hl7.fhir.r4.model.AuditEvent) entry.getResource())
+                        .getEntity()).anySatisfy(entity -> assertThat(entity.getWhat().getReference())
+                        .isEqualTo("Patient/" + patient)));
+        assertThat(FhirValidation.errorsIn(bundle)).isEmpty();
+        assertThat(done.get("summary").get("linksChecked").asBoolean()).isTrue();
+        assertThat(verifiedOffline(done, file)).startsWith("OK:").contains("every link checked");
+
+        byte[] changed = gzip(json.replace("\"code\":\"clinician\"", "\"code\":\"admin\""));
+        assertThat(verifiedOffline(done, changed)).contains("FAILED: SHA-256", "ALTERED");
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     @Test

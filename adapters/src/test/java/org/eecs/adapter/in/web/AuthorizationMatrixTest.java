@@ -67,6 +67,8 @@ class AuthorizationMatrixTest {
     String escalationToResolve;
     /** An export of audit events an auditor asked for. */
     String export;
+    /** The sequence number of an audit event, to read as a FHIR AuditEvent. */
+    String auditEvent;
 
     @BeforeAll
     void makeTheRecords() {
@@ -99,6 +101,8 @@ class AuthorizationMatrixTest {
         escalationToResolve = Crises.raise(reasoning, robotOfTheSession, inCrisis, "My husband beats me.");
         export = api.post("/api/v1/audit/exports").token(TestIssuer.user(auditor, "auditor"))
                 .json("{\"requestId\": \"matrix\"}").send().json().get("id").asString();
+        auditEvent = api.get("/api/v1/audit/events?size=1&order=newest").token(TestIssuer.user(auditor, "auditor"))
+                .send().json().get("items").get(0).get("sequence").asString();
     }
 
     /** One endpoint: how to call it, and the status each caller gets. */
@@ -235,6 +239,9 @@ class AuthorizationMatrixTest {
                 403, 403, 202, 403, 403, 403, 403);
         row("GET", "/audit/archives", t -> "/api/v1/audit/archives", null,
                 403, 403, 200, 403, 403, 403, 403);
+        row("POST", "/audit/exports as a FHIR Bundle", t -> "/api/v1/audit/exports",
+                "{\"format\": \"FHIR_BUNDLE\", \"requestId\": \"matrix\"}",
+                403, 403, 202, 403, 403, 403, 403);
         row("GET", "/robot/sessions", t -> "/api/v1/robot/sessions", null,
                 403, 403, 403, 403, 200, 200, 403);
         row("POST", "/robot/sessions/{id}/text-turns", t -> "/api/v1/robot/sessions/" + t.inCrisis + "/text-turns",
@@ -242,6 +249,12 @@ class AuthorizationMatrixTest {
                 {"text": "I am a little tired today.", "startedAt": "2026-11-25T09:00:00Z",
                  "endedAt": "2026-11-25T09:00:02Z"}""",
                 403, 403, 403, 403, 200, 404, 403);
+
+        // FHIR (docs/fhir.md): refusals are OperationOutcomes
+        row("GET", "/fhir/AuditEvent", t -> "/fhir/AuditEvent?_count=1", null,
+                403, 403, 200, 200, 403, 403, 403);
+        row("GET", "/fhir/AuditEvent/{id}", t -> "/fhir/AuditEvent/" + t.auditEvent, null,
+                403, 403, 200, 200, 403, 403, 403);
     }
 
     @TestFactory
@@ -271,7 +284,9 @@ class AuthorizationMatrixTest {
         Answer answer = call.send();
 
         assertThat(answer.status()).as("%s %s by %s: %s", endpoint.method(), path, who, answer).isEqualTo(expected);
-        if (expected >= 400) {
+        if (path.startsWith("/fhir/")) {
+            assertFhirAnswer(answer, expected);
+        } else if (expected >= 400) {
             assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
             assertThat(answer.json().get("type").asString()).isEqualTo(switch (expected) {
                 case 401 -> "urn:eecs:problem:unauthenticated";
@@ -285,6 +300,20 @@ class AuthorizationMatrixTest {
         }
         if (expected == 401) {
             assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+    }
+
+    /** FHIR answers in FHIR JSON, and refuses with an OperationOutcome of the issue code that says why. */
+    private static void assertFhirAnswer(Answer answer, int expected) {
+        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/fhir+json");
+        if (expected >= 400) {
+            assertThat(answer.json().get("resourceType").asString()).isEqualTo("OperationOutcome");
+            assertThat(answer.json().get("issue").get(0).get("code").asString()).isEqualTo(switch (expected) {
+                case 401 -> "login";
+                case 403 -> "forbidden";
+                case 404 -> "not-found";
+                default -> throw new IllegalArgumentException("no issue code expected for " + expected);
+            });
         }
     }
 

@@ -3,9 +3,6 @@ package org.eecs.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -14,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.eecs.application.audit.AuditTrailVerifier;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.out.AuditTrailPartitions.ArchiveAnchor;
@@ -35,7 +33,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,14 +57,8 @@ class AuditPartitionsTest {
     private AuditTrailVerifier verifier;
 
     @BeforeEach
-    void freshDatabase() throws SQLException {
-        TestDatabase.Server server = TestDatabase.server();
-        String database = "partitions_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password())) {
-            admin.createStatement().execute("create database " + database);
-        }
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(server.jdbcUrlOf(database),
-                server.username(), server.password());
+    void freshDatabase() {
+        DataSource dataSource = TestDatabase.server().newDatabase("partitions");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
         transaction = new TransactionTemplate(manager);

@@ -9,8 +9,9 @@ import org.eecs.domain.audit.Actor;
 import org.eecs.domain.session.CareSessionId;
 
 /**
- * An export an auditor asked for, and how far it has got. It is written by whichever instance claims it; its state
- * and the count of records written so far are what the status URL reports.
+ * An export an auditor asked for (of kind {@link ExportKind#AUDIT_EVENTS}, {@link ExportKind#INTERACTION_LOG} or
+ * {@link ExportKind#MONTH_ARCHIVE}), and how far it has got. It is written by whichever instance claims it; its
+ * state and the count of records written so far are what the status URL reports.
  *
  * @param filter    the audit events it holds (for an interaction log, the audit events about the session); its
  *                  {@code toSequence} is fixed at the request, so the export does not grow while it runs
@@ -20,10 +21,10 @@ import org.eecs.domain.session.CareSessionId;
  * @param written   records written so far
  * @param manifest  set once the export is complete
  */
-public record AuditExport(UUID id, Kind kind, ExportFormat format, boolean gzip, AuditFilter filter,
-                          CareSessionId session, YearMonth month, String purpose, Actor requestedBy, Instant requestedAt, State state,
-                          long written, Instant finishedAt, Instant expiresAt, String failure,
-                          ExportManifest manifest) {
+public record AuditExport(UUID id, ExportKind kind, ExportFormat format, boolean gzip, AuditFilter filter,
+                          CareSessionId session, YearMonth month, String purpose, Actor requestedBy,
+                          Instant requestedAt, ExportState state, long written, Instant finishedAt, Instant expiresAt,
+                          String failure, ExportManifest manifest) {
 
     public AuditExport {
         Objects.requireNonNull(id, "id");
@@ -33,10 +34,13 @@ public record AuditExport(UUID id, Kind kind, ExportFormat format, boolean gzip,
         Objects.requireNonNull(requestedBy, "requestedBy");
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(state, "state");
-        if (kind == Kind.INTERACTION_LOG && (session == null || format != ExportFormat.NDJSON)) {
+        if (kind == ExportKind.CARE_RECORDS) {
+            throw new IllegalArgumentException("an export of care records is a bulk export, not an audit export");
+        }
+        if (kind == ExportKind.INTERACTION_LOG && (session == null || format != ExportFormat.NDJSON)) {
             throw new IllegalArgumentException("an interaction log is an NDJSON export of one session");
         }
-        if ((kind == Kind.MONTH_ARCHIVE) != (month != null)) {
+        if ((kind == ExportKind.MONTH_ARCHIVE) != (month != null)) {
             throw new IllegalArgumentException("a month archive, and only one, names its month");
         }
     }
@@ -47,22 +51,6 @@ public record AuditExport(UUID id, Kind kind, ExportFormat format, boolean gzip,
     }
 
     public static String fileName(UUID id, ExportFormat format, boolean gzip) {
-        return id + (format == ExportFormat.NDJSON ? ".ndjson" : ".csv") + (gzip ? ".gz" : "");
-    }
-
-    public enum Kind {
-        /** Audit events matching a filter. */
-        AUDIT_EVENTS,
-        /** A session's full interaction log for an investigation: clinical content, asked for with a purpose. */
-        INTERACTION_LOG,
-        /** One month of the trail, archived before the month is taken out of the database; never expires. */
-        MONTH_ARCHIVE
-    }
-
-    public enum State {
-        QUEUED,
-        RUNNING,
-        COMPLETED,
-        FAILED
+        return id + format.extension() + (gzip ? ".gz" : "");
     }
 }

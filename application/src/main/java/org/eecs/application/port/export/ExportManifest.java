@@ -17,7 +17,7 @@ import org.eecs.domain.audit.ChainVerification;
  *                    each event's own hash was
  * @param chain       the exporter's verdict; for a stretch of the chain it also covers the link to the anchor
  */
-public record ExportManifest(UUID export, AuditExport.Kind kind, ExportFormat format, boolean gzip, String fileName,
+public record ExportManifest(UUID export, ExportKind kind, ExportFormat format, boolean gzip, String fileName,
                              long bytes, String sha256, long records, long events, Long firstSequence,
                              Long lastSequence, String anchorHash, String firstHash, String lastHash,
                              boolean linksChecked, ChainVerification chain, AuditFilter filter, String session,

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
-import org.eecs.application.port.out.AuditExportFiles.StoredFile;
+import org.eecs.application.port.out.ExportFiles.StoredFile;
 import org.eecs.domain.session.CareSessionId;
 
 /**

@@ -1,14 +1,13 @@
 package org.eecs.application.port.out;
 
-import java.io.InputStream;
 import java.util.Optional;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportManifest;
 import org.eecs.application.port.export.InteractionRecord;
 import org.eecs.domain.audit.ChainedAuditEvent;
 
-/** Where export files and their manifests are written, kept until they expire, and read back. */
-public interface AuditExportFiles {
+/** An audit export's file, in its format, and its manifest beside it, among the export files. */
+public interface AuditExportFiles extends ExportFiles {
 
     /** Starts the export's file afresh (a partial file from an earlier attempt is replaced). */
     Writer create(AuditExport export);
@@ -21,9 +20,6 @@ public interface AuditExportFiles {
 
     /** The manifest of a finished export, as written beside its file; empty when it is gone. */
     Optional<StoredFile> manifest(AuditExport export);
-
-    /** Removes the file and its manifest, if they are there. */
-    void delete(AuditExport export);
 
     /** Writes one file, record by record, as they come: nothing is held but a buffer. */
     interface Writer extends AutoCloseable {
@@ -38,16 +34,5 @@ public interface AuditExportFiles {
         /** Abandons an unfinished file (its partial content is removed); does nothing after {@link #finish}. */
         @Override
         void close();
-    }
-
-    record WrittenFile(long bytes, String sha256) {
-    }
-
-    /** A finished file: its size, and a way to read it. */
-    interface StoredFile {
-
-        long bytes();
-
-        InputStream open();
     }
 }

@@ -1,37 +1,22 @@
 package org.eecs.application.port.out;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportManifest;
 
 /**
- * The exports asked for and their progress, kept where every instance sees them: any instance answers a status
- * request, and any instance may write a queued export.
+ * The exports auditors asked for among the exports ({@link ExportJobs} runs them): what each holds, its progress
+ * and its manifest, where every instance sees them, so that any instance answers a status request.
  */
 public interface AuditExports {
 
     void add(AuditExport export);
 
+    /** The audit export with this id; empty when there is none (or the export of that id is of another kind). */
     Optional<AuditExport> find(UUID id);
 
-    /**
-     * Claims the oldest export waiting to be written, or one whose writer last reported progress before
-     * {@code staleBefore} (its instance stopped), and marks it RUNNING; two instances never claim the same one.
-     */
-    Optional<AuditExport> claimNext(Instant now, Instant staleBefore);
-
-    /** Records how many records are written so far; also the writer's sign of life. */
-    void progress(UUID id, long written, Instant at);
-
+    /** Finishes a running export with its manifest; {@code expiresAt} null keeps it (a month archive). */
     void complete(UUID id, ExportManifest manifest, Instant at, Instant expiresAt);
-
-    void fail(UUID id, String reason, Instant at, Instant expiresAt);
-
-    /** Finished exports (complete or failed) whose expiry has passed. */
-    List<AuditExport> expiredBy(Instant now);
-
-    void remove(UUID id);
 }

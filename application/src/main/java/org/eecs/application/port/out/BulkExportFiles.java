@@ -4,14 +4,11 @@ import java.util.UUID;
 import org.eecs.application.port.records.CareRecord;
 import org.eecs.application.port.records.RecordType;
 
-/** Where bulk exports are written: one file per kind of record, written one record at a time. */
-public interface BulkExportFiles {
+/** A bulk export's files, one per kind of record, written one record at a time, among the export files. */
+public interface BulkExportFiles extends ExportFiles {
 
-    /** A new, empty file of this job for records of this kind. */
-    ExportFile create(UUID job, RecordType type);
-
-    /** Deletes every file of the job, if there are any. */
-    void deleteAll(UUID job);
+    /** A new, empty file of this export for records of this kind. */
+    ExportFile create(UUID export, RecordType type);
 
     interface ExportFile extends AutoCloseable {
 
@@ -21,6 +18,10 @@ public interface BulkExportFiles {
 
         long records();
 
+        /** Ends the file, which is only then there to be fetched. */
+        void finish();
+
+        /** Abandons an unfinished file (its partial content is removed); does nothing after {@link #finish}. */
         @Override
         void close();
     }

@@ -4,40 +4,45 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eecs.application.port.export.ExportJob;
-import org.eecs.application.port.export.ExportJob.ExportedFile;
+import org.eecs.application.port.export.ExportKind;
+import org.eecs.application.port.export.ExportState;
 
 /**
- * Bulk export jobs, kept where every instance of the server sees them: any instance answers for any job, and a
- * job whose worker died (its lease ran out) is taken up by another.
+ * The life of every export, whatever its kind, kept where every instance of the server sees it: any instance
+ * claims a waiting export, holds it under a lease it renews as it reports progress, and finishes it; a job whose
+ * worker stopped (its lease ran out) is taken up by another; finished ones expire and are purged. What an export
+ * holds and what it wrote are its kind's ({@link BulkExportJobs}, {@link AuditExports}).
  */
 public interface ExportJobs {
 
-    void add(ExportJob job);
-
-    Optional<ExportJob> find(UUID id);
-
     /**
-     * Takes the oldest job that is waiting, or running under a lease that ran out before {@code now}, for this
-     * worker until {@code leaseUntil}; two workers never take the same job.
+     * Takes the oldest export that is waiting, or running under a lease that ran out before {@code now}, for this
+     * worker until {@code leaseUntil}; two workers never take the same one.
      */
-    Optional<ExportJob> claim(String worker, Instant now, Instant leaseUntil);
-
-    /** Extends the worker's lease; false when the job is no longer this worker's to run (cancelled, taken). */
-    boolean renew(UUID id, String worker, Instant leaseUntil);
-
-    void complete(UUID id, List<ExportedFile> files, Instant finishedAt, Instant expiresAt);
-
-    void fail(UUID id, String error, Instant finishedAt, Instant expiresAt);
+    Optional<Job> claim(String worker, Instant now, Instant leaseUntil);
 
     /**
-     * Marks the job cancelled, whatever its state: a running job stops at its worker's next renewal, and the
-     * files of a finished one are to be deleted at once. False when it was cancelled already.
+     * Records how many records are written so far and extends the worker's lease; false when the export is no
+     * longer this worker's to write (cancelled, purged, or taken over after its lease ran out).
+     */
+    boolean renew(UUID id, String worker, long written, Instant leaseUntil);
+
+    Optional<ExportState> state(UUID id);
+
+    void fail(UUID id, String reason, Instant at, Instant expiresAt);
+
+    /**
+     * Marks the export cancelled, whatever its state, expiring at once: a running one stops at its worker's next
+     * renewal, and the files of a finished one are to be deleted. False when it was cancelled already.
      */
     boolean cancel(UUID id, Instant at);
 
-    /** Finished jobs whose files expired before {@code now}. */
-    List<UUID> expiredBefore(Instant now);
+    /** Finished exports whose files expired at or before {@code now}. */
+    List<Job> expiredBy(Instant now);
 
     void remove(UUID id);
+
+    /** An export, by its id and kind. */
+    record Job(UUID id, ExportKind kind) {
+    }
 }

@@ -67,10 +67,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(CLINICIAN, ADMIN)
                         // FHIR R4 for hospital IT (docs/fhir.md): what the server can do and its code systems are
-                        // public; bulk export and writes are the hospital system's; reads also a care team's
+                        // public; bulk export and writes are the hospital system's; reads also a care team's; the
+                        // audit trail's AuditEvents the auditors' and the hospital system's
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/CodeSystem/*").permitAll()
                         .requestMatchers("/fhir/$export", "/fhir/Patient/$export", "/fhir/$export-*/**")
                         .hasRole(INTEGRATION)
+                        .requestMatchers(HttpMethod.GET, "/fhir/AuditEvent", "/fhir/AuditEvent/**")
+                        .hasAnyRole(AUDITOR, INTEGRATION)
                         .requestMatchers(HttpMethod.GET, "/fhir/**").hasAnyRole(INTEGRATION, CLINICIAN)
                         .requestMatchers(HttpMethod.POST, "/fhir/Patient", "/fhir/Consent").hasRole(INTEGRATION)
                         .requestMatchers(HttpMethod.PUT, "/fhir/Consent/*").hasRole(INTEGRATION)

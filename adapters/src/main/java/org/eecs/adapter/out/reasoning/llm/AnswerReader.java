@@ -71,7 +71,8 @@ final class AnswerReader {
         }
     }
 
-    private static String withoutFence(String answer) {
+    /** The answer inside a Markdown code fence, if it has one around it. */
+    static String withoutFence(String answer) {
         if (answer.startsWith("```")) {
             int firstLineEnd = answer.indexOf('\n');
             int closing = answer.lastIndexOf("```");

@@ -12,7 +12,7 @@ alter table turn
     add column interrupted_after_micros bigint check (interrupted_after_micros >= 0);
 
 -- No turn was taken before this version (nothing wrote turns); any that a test left behind is marked as such.
-update turn set reasoner_kind = 'CARE_LIBRARY', reasoner_name = 'unknown (recorded before V5)',
+update turn set reasoner_kind = 'CARE_LIBRARY', reasoner_name = 'unknown (recorded before V10)',
                 template_version = 'unknown' where reasoner_kind is null;
 
 alter table turn

@@ -9,22 +9,24 @@ import org.eecs.application.port.records.RecordType;
 import org.eecs.domain.audit.Actor;
 
 /**
- * One bulk export: who asked for which kinds of record changed since when, how far it has got, and the files it
- * wrote. It exports what had changed before {@code transactionTime}, the moment it was asked for, so that its
- * files agree with each other however long it runs.
+ * One bulk export of care records (an export of kind {@link ExportKind#CARE_RECORDS}): who asked for which kinds
+ * of record changed since when, how far it has got, and the files it wrote. It exports what had changed before
+ * {@code transactionTime}, the moment it was asked for, so that its files agree with each other however long it
+ * runs.
  *
  * @param requestedBy the caller who asked; only they may follow it and fetch its files, and its audit events
  *                    name them
  * @param request     the request as the caller sent it, for the manifest
  * @param since       only records changed at or after this instant; null for all
+ * @param written     records written so far
  * @param expiresAt   when its files are deleted; null until it has finished
  * @param error       why it failed; null unless it did
  */
-public record ExportJob(UUID id, Requester requestedBy, String request, List<RecordType> types, Instant since,
-                        State state, Instant transactionTime, Instant finishedAt, Instant expiresAt,
-                        List<ExportedFile> files, String error) {
+public record BulkExportJob(UUID id, Requester requestedBy, String request, List<RecordType> types, Instant since,
+                            ExportState state, Instant transactionTime, long written, Instant finishedAt,
+                            Instant expiresAt, List<ExportedFile> files, String error) {
 
-    public ExportJob {
+    public BulkExportJob {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(requestedBy, "requestedBy");
         Objects.requireNonNull(request, "request");
@@ -32,19 +34,6 @@ public record ExportJob(UUID id, Requester requestedBy, String request, List<Rec
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(transactionTime, "transactionTime");
         files = List.copyOf(files);
-    }
-
-    public enum State {
-        /** Waiting for a worker. */
-        ACCEPTED,
-        RUNNING,
-        COMPLETED,
-        FAILED,
-        CANCELLED;
-
-        public boolean isFinal() {
-            return this == COMPLETED || this == FAILED || this == CANCELLED;
-        }
     }
 
     /** Who asked, from where, in which request and why: what the job's audit events say of its requester. */

@@ -1,4 +1,4 @@
-package org.eecs.adapter.in.schedule;
+package org.eecs.adapter.in.scheduling;
 
 import org.eecs.application.port.in.ArchivingAuditMonths;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
