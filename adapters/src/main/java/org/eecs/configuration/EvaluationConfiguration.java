@@ -9,17 +9,10 @@ import org.eecs.application.evaluation.RolePlayEvaluation;
 import org.eecs.application.evaluation.ScriptedInputs;
 import org.eecs.application.generation.PreparingPerformance;
 import org.eecs.application.patient.PatientRegistry;
-import org.eecs.application.port.out.CareSessions;
-import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.JudgeCareResponses;
-import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.RecognizeFacialExpression;
 import org.eecs.application.port.out.RecognizeTextCues;
-import org.eecs.application.port.out.Recordings;
-import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.TranscribeSpeech;
-import org.eecs.application.port.out.Turns;
-import org.eecs.application.port.out.TurnsRecorded;
 import org.eecs.application.reasoning.SafeCareReasoning;
 import org.eecs.application.robot.RobotRegistry;
 import org.eecs.application.session.CareSessionDesk;
@@ -41,18 +34,14 @@ class EvaluationConfiguration {
     RolePlayEvaluation rolePlayEvaluation(RecognizeFacialExpression faces, TranscribeSpeech speech,
                                           RecognizeTextCues textCues, @Qualifier("turnWork") Executor turnWork,
                                           SafeCareReasoning reasoning, PreparingPerformance performance,
-                                          CareSessions sessions, Patients patients, Consents consents, Turns turns,
-                                          Recordings recordings, Transactions transactions, TurnsRecorded recorded,
-                                          CareRecordAccess access, RobotRegistry robotRegistry,
-                                          PatientRegistry patientRegistry, ConsentDesk consentDesk,
-                                          CareSessionDesk careSessionDesk, ObjectProvider<JudgeCareResponses> judge,
+                                          TakingTurns.Records turnRecords, CareRecordAccess access,
+                                          RobotRegistry robotRegistry, PatientRegistry patientRegistry,
+                                          ConsentDesk consentDesk, CareSessionDesk careSessionDesk, ObjectProvider<JudgeCareResponses> judge,
                                           Clock clock) {
         ScriptedInputs inputs = new ScriptedInputs(faces, speech);
         TakingTurns scriptedTurns = new TakingTurns(
                 new TakingTurns.Recognizers(inputs.faces(), inputs.speech(), textCues, new EmotionFusion(), turnWork),
-                reasoning, performance,
-                new TakingTurns.Records(sessions, patients, consents, turns, recordings, transactions, recorded),
-                access, clock);
+                reasoning, performance, turnRecords, access, clock);
         return new RolePlayEvaluation(inputs, scriptedTurns,
                 new RolePlayEvaluation.Desks(robotRegistry, patientRegistry, consentDesk, careSessionDesk),
                 Optional.ofNullable(judge.getIfAvailable()), clock);

@@ -225,15 +225,18 @@ class UseCaseConfiguration {
     @Bean
     TakingTurns takingTurns(RecognizeFacialExpression faces, TranscribeSpeech speech, RecognizeTextCues textCues,
                             @Qualifier("turnWork") Executor turnWork, SafeCareReasoning reasoning,
-                            PreparingPerformance performance, CareSessions sessions, Patients patients,
-                            Consents consents, Turns turns, Recordings recordings, Transactions transactions,
-                            List<TurnsRecorded> told, CareRecordAccess access, Clock clock) {
-        // everyone told of a recorded turn (the live view, the metrics), each in turn
-        TurnsRecorded recorded = turn -> told.forEach(listener -> listener.recorded(turn));
+                            PreparingPerformance performance, TakingTurns.Records turnRecords,
+                            CareRecordAccess access, Clock clock) {
         return new TakingTurns(new TakingTurns.Recognizers(faces, speech, textCues, new EmotionFusion(), turnWork),
-                reasoning, performance,
-                new TakingTurns.Records(sessions, patients, consents, turns, recordings, transactions, recorded),
-                access, clock);
+                reasoning, performance, turnRecords, access, clock);
+    }
+
+    /** Where every care turn is kept, and who is told of it once recorded (the live view, the metrics), in turn. */
+    @Bean
+    TakingTurns.Records turnRecords(CareSessions sessions, Patients patients, Consents consents, Turns turns,
+                                    Recordings recordings, Transactions transactions, List<TurnsRecorded> told) {
+        TurnsRecorded recorded = turn -> told.forEach(listener -> listener.recorded(turn));
+        return new TakingTurns.Records(sessions, patients, consents, turns, recordings, transactions, recorded);
     }
 
     /** Daemon threads for the parts of a turn that run beside the request's own. */
