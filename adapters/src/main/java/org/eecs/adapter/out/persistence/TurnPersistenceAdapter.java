@@ -92,7 +92,6 @@ class TurnPersistenceAdapter implements Turns {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public int lastSequence(CareSessionId session) {
         // the session's row is locked until the unit of work ends: two instances taking turns of one session at once
         // take their numbers one after the other, never the same one
