@@ -64,6 +64,10 @@ public final class RobotApiClient implements CareBackend, AutoCloseable {
     private final CaptureClock clock;
     private final Settings settings;
     private final PlanReader plans = new PlanReader();
+    /** After the turn stream failed to open, turns are posted whole for a while before it is tried again. */
+    private final Backoff streamBackoff = new Backoff(Duration.ofSeconds(1));
+    private volatile long streamAgainAt;
+    private volatile boolean streamResting;
     private TurnConnection connection; // guarded by this
 
     public RobotApiClient(HttpClient http, AccessTokens tokens, CaptureClock clock, Settings settings) {
@@ -98,7 +102,7 @@ public final class RobotApiClient implements CareBackend, AutoCloseable {
 
     @Override
     public boolean streamsTurns() {
-        return settings.streamTurns();
+        return settings.streamTurns() && (!streamResting || System.nanoTime() - streamAgainAt >= 0);
     }
 
     @Override
@@ -258,13 +262,27 @@ public final class RobotApiClient implements CareBackend, AutoCloseable {
         URI uri = URI.create(settings.backend().resolve(SESSIONS + "/" + sessionId + "/turn-stream").toString()
                 .replaceFirst("^http", "ws"));
         try {
-            connection = connect(uri, sessionId, tokens.current());
-        } catch (UpgradeRefused refused) {
-            if (refused.problem.status() != 401) {
-                throw refused;
+            try {
+                connection = connect(uri, sessionId, tokens.current());
+            } catch (UpgradeRefused refused) {
+                if (refused.problem.status() != 401) {
+                    throw refused;
+                }
+                LOG.info("the backend refused the robot's token on the turn stream; renewing it once");
+                connection = connect(uri, sessionId, tokens.renew());
             }
-            LOG.info("the backend refused the robot's token on the turn stream; renewing it once");
-            connection = connect(uri, sessionId, tokens.renew());
+        } catch (BackendUnreachable unreachable) {
+            Duration pause = streamBackoff.failed(unreachable.retryAfter().orElse(null));
+            streamAgainAt = System.nanoTime() + pause.toNanos();
+            streamResting = true;
+            LOG.warning(() -> "the turn stream cannot be opened (" + unreachable.getMessage() + "); turns are posted "
+                    + "whole for " + pause.toMillis() + " ms, then the stream is tried again");
+            throw unreachable;
+        }
+        streamBackoff.succeeded();
+        if (streamResting) {
+            streamResting = false;
+            LOG.info(() -> "the turn stream of session " + sessionId + " is open again");
         }
         return connection;
     }

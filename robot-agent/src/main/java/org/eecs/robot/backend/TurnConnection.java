@@ -42,15 +42,32 @@ final class TurnConnection implements WebSocket.Listener, AutoCloseable {
     }
 
     /**
-     * Opens the connection with the robot's token on the upgrade request.
+     * Opens the connection with the robot's token on the upgrade request, waiting at most {@code within} for the
+     * backend to answer it (a backend that accepts the connection but never answers, overloaded or half-dead, would
+     * otherwise hold the robot for ever: the JDK bounds only the TCP connect).
      *
      * @throws java.util.concurrent.CompletionException with a {@link java.net.http.WebSocketHandshakeException}
      *         when the backend refused the upgrade, or an {@link java.io.IOException} when it could not be reached
+     * @throws BackendUnreachable when the upgrade was not answered within {@code within}
      */
     static TurnConnection open(HttpClient http, URI uri, String sessionId, String token, Duration within) {
         TurnConnection connection = new TurnConnection(sessionId, within);
-        connection.socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                .connectTimeout(within).buildAsync(uri, connection).join();
+        CompletableFuture<WebSocket> opening = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .connectTimeout(within).buildAsync(uri, connection);
+        try {
+            connection.socket = opening.get(within.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            opening.cancel(true);
+            opening.thenAccept(WebSocket::abort); // should it open after all, nobody is there to use it
+            throw new BackendUnreachable("the backend did not answer the turn stream's upgrade at " + uri + " within "
+                    + within.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw new java.util.concurrent.CompletionException(e.getCause());
+        } catch (InterruptedException e) {
+            opening.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new BackendUnreachable("interrupted while opening the turn stream", e);
+        }
         return connection;
     }
 

@@ -12,6 +12,7 @@ import org.eecs.perception.audio.PcmAudio;
 import org.eecs.perception.vad.SileroVad;
 import org.eecs.perception.vad.SpeechSegment;
 import org.eecs.perception.vad.SpeechSegmenter;
+import org.eecs.robot.backend.Backoff;
 import org.eecs.robot.backend.BackendUnreachable;
 import org.eecs.robot.backend.CareBackend;
 import org.eecs.robot.backend.TurnOutcome;
@@ -321,7 +322,7 @@ public final class TurnLoop {
      */
     private TurnOutcome deliver(Utterance utterance) {
         long firstFailure = -1;
-        Duration pause = settings.retryEvery();
+        Backoff backoff = new Backoff(settings.retryEvery());
         while (running) {
             try {
                 TurnOutcome outcome = backend.takeTurn(sessionId, utterance);
@@ -336,10 +337,9 @@ public final class TurnLoop {
                             + settings.giveUpAfter().toSeconds() + " s (" + e.getMessage() + ")");
                     return null;
                 }
-                Duration delay = max(e.retryAfter().orElse(Duration.ZERO), pause);
+                Duration delay = backoff.failed(e.retryAfter().orElse(null));
                 LOG.warning(() -> "turn " + utterance.key() + " not delivered yet (" + e.getMessage() + "); trying "
-                        + "again in " + delay.toMillis() + " ms");
-                pause = min(pause.multipliedBy(2), settings.retryEvery().multipliedBy(8));
+                        + "again in " + delay.toMillis() + " ms with the same key");
                 try {
                     Thread.sleep(delay.toMillis());
                 } catch (InterruptedException interrupted) {
@@ -361,14 +361,6 @@ public final class TurnLoop {
             picked.add(frames.get((int) ((long) i * frames.size() / max)));
         }
         return picked;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static long samples(Duration duration) {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +148,51 @@ class RobotApiClientTest {
             assertThat(barge.path()).isEqualTo("/api/v1/robot/sessions/s-1/turns/t-7/barge-in");
             assertThat(new String(barge.body(), StandardCharsets.UTF_8)).isEqualTo("{\"heardAfterMs\": 1830}");
         });
+    }
+
+    @Test
+    void aTurnStreamWhoseUpgradeIsNeverAnswered_isGivenUpWithinTheRequestTimeout_andTriedAgainAfterABackoff()
+            throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // and never a word back
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            AccessTokens tokens = new AccessTokens(http, new AccessTokens.Settings(base.resolve("/token"),
+                    "robot-ward-a", "secret", Duration.ofSeconds(30), Duration.ofSeconds(5)), Clock.systemUTC());
+            try (RobotApiClient streaming = new RobotApiClient(http, tokens, new CaptureClock(),
+                    new RobotApiClient.Settings(URI.create("http://127.0.0.1:" + silent.getLocalPort()), true,
+                            Duration.ofMillis(500), Duration.ofSeconds(5)))) {
+                long before = System.nanoTime();
+
+                assertThatThrownBy(() -> streaming.openTurn("s-1", UUID.randomUUID(), Instant.now()))
+                        .isInstanceOf(BackendUnreachable.class).hasMessageContaining("did not answer")
+                        .hasMessageContaining("within 500 ms");
+
+                assertThat(Duration.ofNanos(System.nanoTime() - before)).as("bounded, not for ever")
+                        .isLessThan(Duration.ofSeconds(30));
+                assertThat(streaming.streamsTurns()).as("turns posted whole meanwhile").isFalse();
+                long waited = System.nanoTime();
+                while (!streaming.streamsTurns() && System.nanoTime() - waited < 5_000_000_000L) {
+                    Thread.sleep(20);
+                }
+                assertThat(streaming.streamsTurns()).as("the stream tried again after the backoff").isTrue();
+                assertThatThrownBy(() -> streaming.openTurn("s-1", UUID.randomUUID(), Instant.now()))
+                        .isInstanceOf(BackendUnreachable.class);
+                assertThat(accepted).as("one connection per attempt").hasSize(2);
+            }
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 
     private static Canned problem(int status, String kind, String detail, String more, String retryAfter) {
