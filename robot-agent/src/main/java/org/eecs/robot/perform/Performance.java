@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.eecs.perception.audio.PcmAudio;
 import org.eecs.robot.body.FaceFrame;
@@ -13,6 +12,7 @@ import org.eecs.robot.body.JointPose;
 import org.eecs.robot.body.MotionRefused;
 import org.eecs.robot.body.RobotProfile;
 import org.eecs.robot.body.Speaker;
+import org.eecs.robot.body.Ticker;
 import org.eecs.robot.plan.PerformancePlan;
 import org.eecs.robot.plan.PerformancePlan.Motion;
 
@@ -27,6 +27,7 @@ public final class Performance {
     private final GuardedBody body;
     private final Performer.Settings settings;
     private final Consumer<Performance> whenLate;
+    private final Ticker ticker;
     private final CompletableFuture<Ending> ended = new CompletableFuture<>();
     private final RobotProfile profile;
     private final int[] faceChannelInPlan;
@@ -36,8 +37,10 @@ public final class Performance {
     private volatile long lateByUs;
     private Thread thread;
 
-    Performance(PerformancePlan plan, GuardedBody body, Performer.Settings settings, Consumer<Performance> whenLate) {
+    Performance(PerformancePlan plan, GuardedBody body, Performer.Settings settings, Ticker ticker,
+                Consumer<Performance> whenLate) {
         this.plan = plan;
+        this.ticker = ticker;
         this.body = body;
         this.settings = settings;
         this.whenLate = whenLate;
@@ -88,7 +91,7 @@ public final class Performance {
     void wake() {
         Thread running = thread;
         if (running != null) {
-            LockSupport.unpark(running);
+            ticker.unpark(running);
         }
     }
 
@@ -123,7 +126,7 @@ public final class Performance {
                 speechOffset + plan.speech().durationUs())));
 
         long engagements = body.emergencyStop().engagements();
-        long start = System.nanoTime();
+        long start = ticker.nanoTime();
         TimelineClock clock = new TimelineClock(start);
         Speaker.Playback playback = null;
         int shownFrame = -2;
@@ -132,11 +135,11 @@ public final class Performance {
         while (true) {
             long deadline = clock.nanoTimeOf(cycle * period);
             long wait;
-            while ((wait = deadline - System.nanoTime()) > 0 && stopReason == null
+            while ((wait = deadline - ticker.nanoTime()) > 0 && stopReason == null
                     && body.emergencyStop().engagements() == engagements) {
-                LockSupport.parkNanos(wait);
+                ticker.parkNanos(wait);
             }
-            long now = System.nanoTime();
+            long now = ticker.nanoTime();
             // engaged since the start, even if already reset: a performance started while engaged only never moves
             if (body.emergencyStop().engagements() != engagements) {
                 return endAt(playback, Ending.EMERGENCY_STOP);
@@ -267,22 +270,22 @@ public final class Performance {
             playback.stop();
         }
         if (!profile.faceChannels().isEmpty()) {
-            body.showFace(FaceFrame.neutral(clock.nowUs(System.nanoTime()), profile.faceChannels()));
+            body.showFace(FaceFrame.neutral(clock.nowUs(ticker.nanoTime()), profile.faceChannels()));
         }
         double[] pose = body.currentPose();
         if (body.emergencyStop().engaged() || RestTrajectory.atRest(profile, pose)) {
             return Ending.STOPPED;
         }
-        long t = clock.nowUs(System.nanoTime());
+        long t = clock.nowUs(ticker.nanoTime());
         Motion back = RestTrajectory.from(profile, pose, t + lead);
         boolean done = false;
         while (!done) {
-            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(period));
+            ticker.parkNanos(TimeUnit.MICROSECONDS.toNanos(period));
             if (body.emergencyStop().engaged()) {
                 body.halt();
                 return Ending.EMERGENCY_STOP;
             }
-            done = sendPose(back, clock.nowUs(System.nanoTime()) + lead);
+            done = sendPose(back, clock.nowUs(ticker.nanoTime()) + lead);
         }
         return Ending.STOPPED;
     }

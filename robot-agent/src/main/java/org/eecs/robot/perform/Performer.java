@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.eecs.perception.audio.PcmAudio;
 import org.eecs.robot.body.GuardedBody;
+import org.eecs.robot.body.Ticker;
 import org.eecs.robot.plan.PerformancePlan;
 
 /**
@@ -33,12 +34,19 @@ public final class Performer {
 
     private final GuardedBody body;
     private final Settings settings;
+    private final Ticker ticker;
     private final List<Consumer<Performance>> lateListeners = new CopyOnWriteArrayList<>();
     private Performance current;
 
     public Performer(GuardedBody body, Settings settings) {
+        this(body, settings, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the time performances run on: the machine's, or the one a simulated body keeps in a test */
+    public Performer(GuardedBody body, Settings settings, Ticker ticker) {
         this.body = body;
         this.settings = settings;
+        this.ticker = ticker;
         body.emergencyStop().whenEngaged(reason -> current().ifPresent(Performance::wake));
     }
 
@@ -57,7 +65,7 @@ public final class Performer {
         Performance next;
         synchronized (this) {
             previous = current;
-            next = new Performance(plan, body, settings, this::late);
+            next = new Performance(plan, body, settings, ticker, this::late);
             current = next;
         }
         if (previous != null && !previous.ended().isDone()) {

@@ -3,11 +3,12 @@ package org.eecs.robot.perform;
 import org.eecs.robot.body.EmergencyStop;
 import org.eecs.robot.body.GuardedBody;
 import org.eecs.robot.body.RobotProfile;
+import org.eecs.robot.body.Ticker;
 import org.eecs.robot.body.simulator.Recording;
 import org.eecs.robot.body.simulator.SimulatedBody;
 import org.eecs.robot.plan.TestPlans;
 
-/** A simulated robot ready to perform: the body, its guard, the emergency stop and a performer. */
+/** A simulated robot ready to perform: the body, its guard, the emergency stop and a performer, on one time. */
 final class Stage {
 
     final RobotProfile profile = TestPlans.PROFILE;
@@ -21,9 +22,18 @@ final class Stage {
     }
 
     Stage(double speakerClockPpm) {
-        simulator = new SimulatedBody(profile, speakerClockPpm);
+        this(speakerClockPpm, Ticker.SYSTEM);
+    }
+
+    /** A stage whose performances run on {@code time} (the simulator's speaker keeps it too). */
+    Stage(Ticker time) {
+        this(0, time);
+    }
+
+    private Stage(double speakerClockPpm, Ticker time) {
+        simulator = new SimulatedBody(profile, speakerClockPpm, time);
         body = new GuardedBody(simulator, profile, emergencyStop);
-        performer = new Performer(body, Performer.Settings.DEFAULTS);
+        performer = new Performer(body, Performer.Settings.DEFAULTS, time);
     }
 
     Recording recording() {

@@ -6,8 +6,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Everything the simulated body was told, with the monotonic time ({@link System#nanoTime()}) it was told, so that
- * tests and developers can see what was performed and when. Keeps the latest {@value #LIMIT} events of each kind.
+ * Everything the simulated body was told, with the monotonic time it was told (its {@code Ticker}'s: the machine's
+ * {@link System#nanoTime()} but in tests), so that tests and developers can see what was performed and when. Keeps the latest {@value #LIMIT} events of each kind.
  */
 public final class Recording {
 

@@ -6,6 +6,7 @@ import org.eecs.robot.body.JointPose;
 import org.eecs.robot.body.RobotBody;
 import org.eecs.robot.body.RobotProfile;
 import org.eecs.robot.body.Speaker;
+import org.eecs.robot.body.Ticker;
 
 /**
  * A body that exists only in software: its joints follow every target exactly, its speaker keeps time like a sound
@@ -16,6 +17,7 @@ public final class SimulatedBody implements RobotBody {
     private final RobotProfile profile;
     private final Recording recording = new Recording();
     private final SimulatedSpeaker speaker;
+    private final Ticker ticker;
     private volatile double[] joints;
     private volatile float[] face;
     private volatile long changes;
@@ -23,8 +25,14 @@ public final class SimulatedBody implements RobotBody {
 
     /** @param speakerClockPpm how many parts per million the simulated sound card's clock runs fast */
     public SimulatedBody(RobotProfile profile, double speakerClockPpm) {
+        this(profile, speakerClockPpm, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the time its speaker keeps and its recording is stamped with (the performer's) */
+    public SimulatedBody(RobotProfile profile, double speakerClockPpm, Ticker ticker) {
         this.profile = profile;
-        this.speaker = new SimulatedSpeaker(recording, speakerClockPpm);
+        this.ticker = ticker;
+        this.speaker = new SimulatedSpeaker(recording, speakerClockPpm, ticker);
         this.joints = profile.restPose();
         this.face = new float[profile.faceChannels().size()];
     }
@@ -72,7 +80,7 @@ public final class SimulatedBody implements RobotBody {
 
     @Override
     public void showFace(FaceFrame frame) {
-        recording.face(new Recording.FaceShown(System.nanoTime(), frame.atUs(), frame.values().clone()));
+        recording.face(new Recording.FaceShown(ticker.nanoTime(), frame.atUs(), frame.values().clone()));
         float[] shown = new float[profile.faceChannels().size()];
         for (int c = 0; c < shown.length; c++) {
             shown[c] = frame.value(profile.faceChannels().get(c));
@@ -83,14 +91,14 @@ public final class SimulatedBody implements RobotBody {
 
     @Override
     public void moveJoints(JointPose pose) {
-        recording.joints(new Recording.JointsSent(System.nanoTime(), pose.atUs(), pose.positions().clone()));
+        recording.joints(new Recording.JointsSent(ticker.nanoTime(), pose.atUs(), pose.positions().clone()));
         joints = pose.positions().clone();
         changes++;
     }
 
     @Override
     public void halt() {
-        recording.halted(new Recording.Halted(System.nanoTime()));
+        recording.halted(new Recording.Halted(ticker.nanoTime()));
         changes++;
     }
 

@@ -2,6 +2,7 @@ package org.eecs.robot.body.simulator;
 
 import org.eecs.perception.audio.PcmAudio;
 import org.eecs.robot.body.Speaker;
+import org.eecs.robot.body.Ticker;
 
 /**
  * A sound card that plays nothing audible but keeps time like one: it reports its position in whole 10 ms periods,
@@ -15,10 +16,12 @@ final class SimulatedSpeaker implements Speaker {
 
     private final Recording recording;
     private final double clockRate;
+    private final Ticker ticker;
     private volatile SimulatedPlayback playing;
 
-    SimulatedSpeaker(Recording recording, double clockPpm) {
+    SimulatedSpeaker(Recording recording, double clockPpm, Ticker ticker) {
         this.recording = recording;
+        this.ticker = ticker;
         this.clockRate = 1 + clockPpm / 1e6;
     }
 
@@ -33,7 +36,7 @@ final class SimulatedSpeaker implements Speaker {
         if (previous != null) {
             previous.stop();
         }
-        SimulatedPlayback playback = new SimulatedPlayback(audio.length(), audio.sampleRate(), System.nanoTime());
+        SimulatedPlayback playback = new SimulatedPlayback(audio.length(), audio.sampleRate(), ticker.nanoTime());
         recording.playback(new Recording.PlaybackStarted(playback.startNanos, audio.length(), audio.sampleRate(),
                 clockRate));
         playing = playback;
@@ -56,7 +59,7 @@ final class SimulatedSpeaker implements Speaker {
         @Override
         public long playedSamples() {
             long stopped = stoppedAt;
-            return playedBy(stopped >= 0 ? stopped : System.nanoTime());
+            return playedBy(stopped >= 0 ? stopped : ticker.nanoTime());
         }
 
         private long playedBy(long nanos) {
@@ -73,7 +76,7 @@ final class SimulatedSpeaker implements Speaker {
         @Override
         public synchronized void stop() {
             if (stoppedAt < 0 && playedSamples() < samples) {
-                stoppedAt = System.nanoTime();
+                stoppedAt = ticker.nanoTime();
                 recording.stopped(new Recording.PlaybackStopped(stoppedAt, playedBy(stoppedAt)));
             }
         }
