@@ -132,7 +132,9 @@ public final class TakingTurns implements ConversingWithPatients {
                     id, SessionState.SCHEDULED), now);
             current.ifPresent(session -> opened(robot, session));
             next.ifPresent(session -> opened(robot, session));
-            return new RobotSessions(current, next);
+            boolean audioConsent = current.map(session -> TurnConsent.at(consents.historyOf(session.patient()), now)
+                    .audio()).orElse(false);
+            return new RobotSessions(current, next, audioConsent);
         });
     }
 

@@ -24,15 +24,15 @@ record ApiProblem(int status, String kind, String detail, String state, String e
     }
 
     /**
-     * What the problem means for a turn: the session is over for this robot (409 not in progress, or no consent to
-     * listen; 404 no longer its session), worth another try with the same key (503, another 5xx, the key's first
+     * What the problem means for a turn: the session is over for this robot (409 not in progress; 404 no longer its
+     * session), no listening until consent is given again (409 consent-required), worth another try with the same key (503, another 5xx, the key's first
      * request still being answered), or a turn the backend will never take (400, 413, 422).
      */
     TurnOutcome forTurn() {
         return switch (kind) {
             case "session-not-in-progress" -> new TurnOutcome.SessionOver("the session is " + state
                     + (endReason == null ? "" : " (" + endReason + ")"));
-            case "consent-required" -> new TurnOutcome.SessionOver(detail);
+            case "consent-required" -> new TurnOutcome.ConsentRequired(detail);
             case "not-found" -> new TurnOutcome.SessionOver("the session is not this robot's any more: " + detail);
             case "idempotency-key-in-use" -> throw unreachable();
             default -> {

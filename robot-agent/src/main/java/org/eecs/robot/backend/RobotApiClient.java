@@ -370,7 +370,8 @@ public final class RobotApiClient implements CareBackend, AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new Sessions.Session(session.path("id").asString(), session.path("state").asString(),
-                Instant.parse(session.path("start").asString()), Instant.parse(session.path("end").asString())));
+                Instant.parse(session.path("start").asString()), Instant.parse(session.path("end").asString()),
+                session.path("audioConsent").asBoolean(true))); // absent from a backend that predates it
     }
 
     private static JsonNode json(byte[] body) {

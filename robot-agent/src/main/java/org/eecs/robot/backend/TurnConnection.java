@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class TurnConnection implements WebSocket.Listener, AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger LOG = Logger.getLogger(TurnConnection.class.getName());
 
     /** The connection ended: the close code and reason, or the failure. */
     private record Closed(String why) {
@@ -161,6 +163,11 @@ final class TurnConnection implements WebSocket.Listener, AutoCloseable {
     private void ended(String why) {
         if (closed == null) {
             closed = new Closed(why);
+            if (!why.equals("closed by the robot")) {
+                // the operator's first sign of a backend gone or a network down; an answer being performed goes on
+                LOG.warning(() -> "the turn stream of session " + sessionId + ": " + why + "; it is opened again "
+                        + "at the next turn");
+            }
         }
         heard.add(closed);
     }

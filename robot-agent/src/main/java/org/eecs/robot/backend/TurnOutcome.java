@@ -11,9 +11,16 @@ public sealed interface TurnOutcome {
 
     /**
      * The robot is to stop listening in this session: it is no longer in progress (completed, cancelled, or
-     * aborted, e.g. consent withdrawn), or the patient's consent to audio capture is not in force.
+     * aborted, e.g. consent withdrawn), or it is not this robot's.
      */
     record SessionOver(String reason) implements TurnOutcome {
+    }
+
+    /**
+     * The session runs, but the patient's consent to audio capture is not in force: the robot stops listening
+     * until the backend says it is again (a clinician may record it mid-session).
+     */
+    record ConsentRequired(String reason) implements TurnOutcome {
     }
 
     /**

@@ -67,6 +67,8 @@ public final class TurnLoop {
     public enum End {
         /** The backend said the session is over. */
         SESSION_OVER,
+        /** The session runs, but the patient's consent to audio capture is not in force: the robot may not listen. */
+        CONSENT_REQUIRED,
         /** The microphone's source ended (a file played to its end). */
         MICROPHONE_ENDED,
         /** The agent is shutting down. */
@@ -82,6 +84,8 @@ public final class TurnLoop {
     private final CaptureClock clock;
     private final Settings settings;
     private volatile boolean running = true;
+    /** Set from outside (the session watched meanwhile): end the conversation at the next chunk, for this. */
+    private volatile End endedFromOutside;
 
     // the state of one run(); the loop is single-threaded
     private String sessionId;
@@ -110,25 +114,44 @@ public final class TurnLoop {
         running = false;
     }
 
+    /**
+     * The session's conversation is to end ({@link End#SESSION_OVER} or {@link End#CONSENT_REQUIRED}), as the
+     * backend said when asked in between turns: {@link #run} returns it after the chunk being heard, abandoning a
+     * turn being streamed, or from the wait for a turn's retry. An answer being performed is performed to its end.
+     */
+    public void end(End why) {
+        endedFromOutside = why;
+    }
+
     /** Listens and answers in session {@code sessionId} until it is over or the microphone ends. */
     public End run(String sessionId) throws InterruptedException {
         this.sessionId = sessionId;
         listening = null;
+        endedFromOutside = null;
         bargeIn = new BargeInDetector(vad, settings.bargeInThreshold(), settings.bargeInSpeech());
         microphone.discardPending();
         AudioChunk chunk;
-        while (running && (chunk = microphone.next()) != null) {
-            if (hear(chunk) == End.SESSION_OVER) {
-                return End.SESSION_OVER;
+        while (running && endedFromOutside == null && (chunk = microphone.next()) != null) {
+            End end = hear(chunk);
+            if (end != null) {
+                return end;
             }
+        }
+        if (endedFromOutside != null) {
+            if (listening != null && listening.stream != null) {
+                listening.stream.abandon();
+            }
+            listening = null;
+            return endedFromOutside;
         }
         if (!running) {
             return End.STOPPED;
         }
         if (listening != null && !robotSpeaking()) {
             for (SpeechSegment segment : listening.segmenter.finish()) {
-                if (answer(segment) == End.SESSION_OVER) {
-                    return End.SESSION_OVER;
+                End end = answer(segment);
+                if (end != null) {
+                    return end;
                 }
             }
         }
@@ -191,8 +214,9 @@ public final class TurnLoop {
         bargeIn.reset();
         listening = null;
         for (AudioChunk earlier : heard) {
-            if (listen(earlier) == End.SESSION_OVER) {
-                return End.SESSION_OVER;
+            End end = listen(earlier);
+            if (end != null) {
+                return end;
             }
         }
         return null;
@@ -210,8 +234,9 @@ public final class TurnLoop {
             stream(l, since, segments.isEmpty());
         }
         for (SpeechSegment segment : segments) {
-            if (answer(segment) == End.SESSION_OVER) {
-                return End.SESSION_OVER;
+            End end = answer(segment);
+            if (end != null) {
+                return end;
             }
             if (listening != l) {
                 return null; // an answer is being performed: listening starts afresh after it
@@ -280,6 +305,11 @@ public final class TurnLoop {
                 LOG.info(() -> "session " + sessionId + " is over: " + over.reason());
                 yield End.SESSION_OVER;
             }
+            case TurnOutcome.ConsentRequired consent -> {
+                LOG.warning(() -> "session " + sessionId + ": the robot stops listening (" + consent.reason()
+                        + "); it asks again whether it may");
+                yield End.CONSENT_REQUIRED;
+            }
             case TurnOutcome.Refused refused -> {
                 LOG.warning(() -> "the backend did not take the turn, which is dropped: " + refused.reason());
                 listening = null;
@@ -323,7 +353,7 @@ public final class TurnLoop {
     private TurnOutcome deliver(Utterance utterance) {
         long firstFailure = -1;
         Backoff backoff = new Backoff(settings.retryEvery());
-        while (running) {
+        while (running && endedFromOutside == null) {
             try {
                 TurnOutcome outcome = backend.takeTurn(sessionId, utterance);
                 watchdog.backendReached();

@@ -36,6 +36,12 @@ final class FakeBackend implements CareBackend {
     final List<String> sessionsAsked = new CopyOnWriteArrayList<>();
     /** What {@link #mySessions()} answers, in turn: a {@link Sessions} or a {@link BackendUnreachable} to throw. */
     final java.util.Deque<Object> sessionAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** What {@link #mySessions()} answers once {@link #sessionAnswers} are used up. */
+    volatile Sessions standing = Sessions.NONE;
+    /** The next this many turns are refused for want of consent to audio capture... */
+    final AtomicInteger consentRequiredFor = new AtomicInteger();
+    /** ...and from then on {@link #mySessions()} answers this, if set. */
+    volatile Sessions afterConsentRefused;
     private final Function<Utterance, PerformancePlan> answer;
     boolean sessionOver;
     boolean barges;
@@ -47,7 +53,7 @@ final class FakeBackend implements CareBackend {
 
     @Override
     public Sessions mySessions() {
-        Object next = sessionAnswers.isEmpty() ? Sessions.NONE : sessionAnswers.removeFirst();
+        Object next = sessionAnswers.isEmpty() ? standing : sessionAnswers.removeFirst();
         if (next instanceof BackendUnreachable unreachable) {
             throw unreachable;
         }
@@ -63,6 +69,12 @@ final class FakeBackend implements CareBackend {
         }
         if (sessionOver) {
             return new TurnOutcome.SessionOver("COMPLETED");
+        }
+        if (consentRequiredFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (afterConsentRefused != null) {
+                standing = afterConsentRefused;
+            }
+            return new TurnOutcome.ConsentRequired("the patient's consent to audio capture is not in force");
         }
         turns.putIfAbsent(utterance.key(), utterance);
         return new TurnOutcome.Answered("turn-" + turns.size(), answer.apply(utterance));

@@ -1,6 +1,7 @@
 package org.eecs.robot.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eecs.robot.turn.PatientSpeaking.microphone;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -178,18 +179,4 @@ class TurnLoopTest {
         Camera camera = new FolderCamera(frames, 5);
         return new TurnLoop(microphone, camera, vad, backend, performer, watchdog, clock, settings);
     }
-
-    /** Silence and speech in turn: numbers are seconds of silence, audio is spoken. */
-    private static WavMicrophone microphone(boolean realTime, Object... parts) {
-        float[] all = new float[0];
-        for (Object part : parts) {
-            float[] next = part instanceof PcmAudio audio ? audio.samples()
-                    : new float[(int) Math.round(((Number) part).doubleValue() * 16_000)];
-            float[] joined = java.util.Arrays.copyOf(all, all.length + next.length);
-            System.arraycopy(next, 0, joined, all.length, next.length);
-            all = joined;
-        }
-        return new WavMicrophone(PcmAudio.of16kHz(all), 0, realTime);
-    }
-
 }

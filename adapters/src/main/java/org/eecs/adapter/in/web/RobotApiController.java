@@ -1,5 +1,6 @@
 package org.eecs.adapter.in.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -57,8 +58,8 @@ class RobotApiController {
     @Operation(summary = "My session in progress and my next scheduled one")
     SessionsJson sessions() {
         RobotSessions sessions = conversation.sessionsOf(callers.as(Role.ROBOT));
-        return new SessionsJson(sessions.current().map(SessionJson::of).orElse(null),
-                sessions.next().map(SessionJson::of).orElse(null));
+        return new SessionsJson(sessions.current().map(current -> SessionJson.of(current, sessions.audioConsent()))
+                .orElse(null), sessions.next().map(next -> SessionJson.of(next, null)).orElse(null));
     }
 
     @PostMapping(path = "/{session}/turns", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -119,12 +120,14 @@ class RobotApiController {
     record SessionsJson(SessionJson current, SessionJson next) {
     }
 
+    /** @param audioConsent the current session's only: whether the patient consents to audio capture now */
     record SessionJson(String id, SessionState state, Instant start, Instant end, boolean emotionInput,
-                       Instant startedAt, Instant endedAt, String endReason) {
-        static SessionJson of(CareSession session) {
+                       Instant startedAt, Instant endedAt, String endReason,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean audioConsent) {
+        static SessionJson of(CareSession session, Boolean audioConsent) {
             return new SessionJson(session.id().toString(), session.state(), session.window().start(),
                     session.window().end(), session.emotionInput(), session.startedAt(), session.endedAt(),
-                    session.endReason());
+                    session.endReason(), audioConsent);
         }
     }
 

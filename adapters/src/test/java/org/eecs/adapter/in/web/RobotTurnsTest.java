@@ -194,6 +194,32 @@ class RobotTurnsTest {
     }
 
     @Test
+    void consentToAudioTakenBackMidSession_refusesTurns_andTheRobotSeesWhenItIsGivenAgain() {
+        Running running = running();
+        assertThat(audioConsent(running)).isTrue();
+        Answer narrowed = api.post("/api/v1/patients/" + running.patient() + "/consents").token(clinician)
+                .json("{\"scopes\": [\"VIDEO_CAPTURE\"]}").send();
+        assertThat(narrowed.status()).as(narrowed.toString()).isEqualTo(201);
+
+        assertThat(audioConsent(running)).as("the robot sees it may not listen").isFalse();
+        Answer refused = api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns")
+                .token(running.token()).json(textTurn("Hello again.")).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:eecs:problem:consent-required");
+
+        fixtures.grantConsent(clinician, running.patient());
+        assertThat(audioConsent(running)).as("and when it may again, in the same session").isTrue();
+        assertThat(api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
+                .json(textTurn("Hello again.")).send().status()).isEqualTo(200);
+    }
+
+    private boolean audioConsent(Running running) {
+        JsonNode current = api.get("/api/v1/robot/sessions").token(running.token()).send().json().get("current");
+        assertThat(current.get("id").asString()).isEqualTo(running.session());
+        return current.get("audioConsent").asBoolean();
+    }
+
+    @Test
     void aCorruptWav_is400_namingTheProblem() {
         Running running = running();
         byte[] corrupt = java.util.Arrays.copyOf(speech, 2000); // the header declares far more data than follows

@@ -70,7 +70,7 @@ class TurnStreamFuzzTest {
     private static final class Listening implements ConversingWithPatients {
         @Override
         public RobotSessions sessionsOf(Caller robot) {
-            return new RobotSessions(Optional.empty(), Optional.empty());
+            return new RobotSessions(Optional.empty(), Optional.empty(), false);
         }
 
         @Override

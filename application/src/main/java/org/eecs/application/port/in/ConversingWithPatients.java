@@ -52,8 +52,12 @@ public interface ConversingWithPatients {
     /** The patient spoke over the answer to this turn; a turn keeps its first report. */
     void bargeIn(Caller robot, CareSessionId session, TurnId turn, Duration heardAfter);
 
-    /** @param current the session in progress, if any; {@code next} the earliest scheduled one not yet over */
-    record RobotSessions(Optional<CareSession> current, Optional<CareSession> next) {
+    /**
+     * @param current      the session in progress, if any; {@code next} the earliest scheduled one not yet over
+     * @param audioConsent whether the patient of {@code current} consents to audio capture now (false without one):
+     *                     the robot listens only while they do, and finds out here when consent is given again
+     */
+    record RobotSessions(Optional<CareSession> current, Optional<CareSession> next, boolean audioConsent) {
         public RobotSessions {
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(next, "next");

@@ -3,16 +3,13 @@ package org.eecs.robot.body.rosbridge;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eecs.robot.TestWebSocket;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TestRosbridge implements AutoCloseable {
 
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
@@ -76,19 +73,9 @@ final class TestRosbridge implements AutoCloseable {
 
     /** Sends a rosbridge message to the agent, as the robot's side. */
     void send(String json) throws IOException {
-        byte[] payload = json.getBytes(StandardCharsets.UTF_8);
         OutputStream out = client.getOutputStream();
         synchronized (this) {
-            out.write(0x81);
-            if (payload.length < 126) {
-                out.write(payload.length);
-            } else {
-                out.write(126);
-                out.write(payload.length >> 8);
-                out.write(payload.length & 0xFF);
-            }
-            out.write(payload);
-            out.flush();
+            TestWebSocket.write(out, TestWebSocket.TEXT, json.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -121,53 +108,23 @@ final class TestRosbridge implements AutoCloseable {
     }
 
     private static void handshake(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("the client went away during the handshake");
-            }
-            head.write(b);
+        String head = TestWebSocket.readHead(socket.getInputStream());
+        if (head == null) {
+            throw new IOException("the client went away before the handshake");
         }
-        String key = head.toString(StandardCharsets.ISO_8859_1).lines()
-                .filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElseThrow();
-        String accept;
-        try {
-            accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((key + GUID).getBytes(StandardCharsets.ISO_8859_1)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        socket.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        TestWebSocket.accept(socket.getOutputStream(), head);
     }
 
     private void read(Socket socket) {
         try (DataInputStream in = new DataInputStream(socket.getInputStream())) {
             ByteArrayOutputStream message = new ByteArrayOutputStream();
             while (true) {
-                int first = in.readUnsignedByte();
-                int second = in.readUnsignedByte();
-                boolean fin = (first & 0x80) != 0;
-                int opcode = first & 0x0F;
-                if ((second & 0x80) == 0) {
+                TestWebSocket.Frame frame = TestWebSocket.read(in);
+                boolean fin = frame.fin();
+                int opcode = frame.opcode();
+                byte[] payload = frame.payload();
+                if (!frame.masked()) {
                     violations.add("a client frame that is not masked (RFC 6455 5.1)");
-                }
-                long length = second & 0x7F;
-                if (length == 126) {
-                    length = in.readUnsignedShort();
-                } else if (length == 127) {
-                    length = in.readLong();
-                }
-                byte[] mask = new byte[4];
-                in.readFully(mask);
-                byte[] payload = new byte[(int) length];
-                in.readFully(payload);
-                for (int i = 0; i < payload.length; i++) {
-                    payload[i] ^= mask[i % 4];
                 }
                 if (opcode == 8) {
                     return;
