@@ -105,6 +105,7 @@ public final class SessionLoop {
         private final Thread thread;
         private volatile boolean watching = true;
         private long unreachableSince = -1;
+        private boolean told;
 
         Watch(String sessionId) {
             this.sessionId = sessionId;
@@ -128,17 +129,21 @@ public final class SessionLoop {
                     if (!watching) {
                         return;
                     }
+                    // told again at every poll until the conversation is closed: it cannot be missed
                     if (current.isEmpty()) {
-                        LOG.info(() -> "session " + sessionId + " is over: the backend no longer has it in progress; "
-                                + "the robot stops listening");
+                        if (!told) {
+                            LOG.info(() -> "session " + sessionId + " is over: the backend no longer has it in "
+                                    + "progress; the robot stops listening");
+                        }
+                        told = true;
                         conversation.end(TurnLoop.End.SESSION_OVER);
-                        return;
-                    }
-                    if (!current.get().audioConsent()) {
-                        LOG.warning(() -> "session " + sessionId + ": the patient's consent to audio capture is no "
-                                + "longer in force; the robot stops listening");
+                    } else if (!current.get().audioConsent()) {
+                        if (!told) {
+                            LOG.warning(() -> "session " + sessionId + ": the patient's consent to audio capture is "
+                                    + "no longer in force; the robot stops listening");
+                        }
+                        told = true;
                         conversation.end(TurnLoop.End.CONSENT_REQUIRED);
-                        return;
                     }
                 } catch (BackendUnreachable e) {
                     if (!watching) {

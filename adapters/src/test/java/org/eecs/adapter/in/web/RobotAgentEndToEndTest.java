@@ -32,6 +32,7 @@ import org.eecs.perception.audio.WavWriter;
 import org.eecs.robot.RunningAgent;
 import org.eecs.robot.body.simulator.Recording;
 import org.eecs.robot.body.simulator.SimulatedBody;
+import org.eecs.robot.perform.RestTrajectory;
 import org.eecs.robot.plan.SpokenLine;
 import org.eecs.robot.turn.TurnLoop;
 import org.eecs.testing.Api;
@@ -105,6 +106,9 @@ class RobotAgentEndToEndTest {
             // the robot asks about its session meanwhile: it need not wait for the patient's next turn to learn it
             await("the robot learning that the session is over", Duration.ofMinutes(1),
                     () -> agent.said("is over: the backend no longer has it in progress"));
+            // it may learn it while it performs the second answer, which it performs to its end
+            await("the last answer performed", Duration.ofMinutes(1), () -> !agent.simulator().speaking()
+                    && RestTrajectory.atRest(agent.simulator().profile(), agent.simulator().joints()));
 
             JsonNode turns = transcript(running);
             assertThat(turns).hasSize(2).allSatisfy(turn -> {
