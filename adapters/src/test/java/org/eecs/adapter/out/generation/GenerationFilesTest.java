@@ -137,6 +137,14 @@ class GenerationFilesTest {
         assertThatThrownBy(() -> GenerationFiles.yaml(yaml("a: [1, 2"))).hasMessageContaining("not valid YAML");
     }
 
+    @Test
+    void aPoseGivenTwiceForOneMotionStopsTheStartInsteadOfTheLastOneWinning() {
+        assertThatThrownBy(() -> GenerationFiles.read(PROFILE, yaml("none: {}\nnod:\n  release: 1\nnod:\n  release: 2\n"),
+                PROSODY))
+                .isInstanceOf(InvalidGenerationFile.class)
+                .hasMessageEndingWith("line 5, nod: \"nod\" is given twice");
+    }
+
     private static Resource profile(String headPitch) {
         return yaml("name: r\njoints:\n  " + headPitch + "\nface:\n  channels: [jawOpen]\n  expressions: {neutral: {}}\n");
     }
