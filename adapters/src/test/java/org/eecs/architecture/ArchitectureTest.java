@@ -55,6 +55,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedYamlReaderKnowsNoAdapter() {
+        classes().that().resideInAPackage("org.eecs.adapter.yaml..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.yaml.snakeyaml..", "org.springframework.core.io..",
+                        "org.eecs.adapter.yaml..")
+                .check(eecs);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("org.eecs.(**)")
                 .should().beFreeOfCycles()

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.eecs.adapter.yaml.YamlNode;
 import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.ConversingWithPatients;
 import org.eecs.application.port.in.EvaluatingCare;
@@ -111,23 +112,18 @@ final class ScenarioFiles {
     }
 
     Scenario read(Resource file) {
-        ScenarioYaml root;
-        try (InputStream in = file.getInputStream()) {
-            root = ScenarioYaml.read(describe(file), in);
-        } catch (IOException e) {
-            throw new InvalidScenario(describe(file) + ": cannot be read (" + e.getMessage() + ")", e);
-        }
-        Map<String, ScenarioYaml> entries = root.entries(SCENARIO_KEYS);
+        YamlNode root = YamlNode.read(describe(file), file, InvalidScenario::new);
+        Map<String, YamlNode> entries = root.entries(SCENARIO_KEYS);
         for (String required : List.of("format", "id", "emotion", "title", "careGoal", "turns")) {
             if (!entries.containsKey(required)) {
                 throw root.problem("\"" + required + "\" is missing");
             }
         }
-        ScenarioYaml format = entries.get("format");
+        YamlNode format = entries.get("format");
         if (!format.text(64).equals(FORMAT)) {
             throw format.problem("this reader knows the format " + FORMAT + ", got \"" + format.text(64) + "\"");
         }
-        ScenarioYaml id = entries.get("id");
+        YamlNode id = entries.get("id");
         if (!Scenario.ID.matcher(id.text(63)).matches()) {
             throw id.problem("an id is lower-case letters, digits and hyphens, starting with a letter or digit, "
                     + "at most 63 characters; got \"" + id.text(63) + "\"");
@@ -136,21 +132,21 @@ final class ScenarioFiles {
                 .toUpperCase(Locale.ROOT));
         RolePlayedPatient patient = Optional.ofNullable(entries.get("patient")).map(ScenarioFiles::patient)
                 .orElse(new RolePlayedPatient(DEFAULT_BIRTH_YEAR, Gender.UNDISCLOSED, "en", List.of()));
-        List<ScenarioYaml> turnItems = entries.get("turns").items();
+        List<YamlNode> turnItems = entries.get("turns").items();
         if (turnItems.isEmpty() || turnItems.size() > EvaluatingCare.MAX_TURNS) {
             throw entries.get("turns").problem("a scenario has 1 to " + EvaluatingCare.MAX_TURNS + " turns, got "
                     + turnItems.size());
         }
         List<ScriptedTurn> turns = new ArrayList<>();
-        for (ScenarioYaml turn : turnItems) {
+        for (YamlNode turn : turnItems) {
             turns.add(turn(turn, file, patient.language()));
         }
         return new Scenario(id.text(63), emotion, entries.get("title").text(200), patient,
                 entries.get("careGoal").text(500), turns);
     }
 
-    private static RolePlayedPatient patient(ScenarioYaml node) {
-        Map<String, ScenarioYaml> entries = node.entries(PATIENT_KEYS);
+    private static RolePlayedPatient patient(YamlNode node) {
+        Map<String, YamlNode> entries = node.entries(PATIENT_KEYS);
         int birthYear = entries.containsKey("birthYear")
                 ? entries.get("birthYear").integer(1900, Year.now().getValue()) : DEFAULT_BIRTH_YEAR;
         Gender gender = entries.containsKey("gender") ? Gender.valueOf(entries.get("gender").oneOf(
@@ -169,8 +165,8 @@ final class ScenarioFiles {
         return new RolePlayedPatient(birthYear, gender, language, preferences);
     }
 
-    private ScriptedTurn turn(ScenarioYaml node, Resource file, String language) {
-        Map<String, ScenarioYaml> entries = node.entries(TURN_KEYS);
+    private ScriptedTurn turn(YamlNode node, Resource file, String language) {
+        Map<String, YamlNode> entries = node.entries(TURN_KEYS);
         if (!entries.containsKey("say") && !entries.containsKey("audio")) {
             throw node.problem("a turn says something: give \"say\" (the words), \"audio\" (a WAV file), or both");
         }
@@ -189,9 +185,9 @@ final class ScenarioFiles {
      * {@code say} alone: the words, taken as heard. {@code audio}: the recording, heard through speech recognition;
      * when the file is absent and {@code say} is given, the words are spoken with espeak-ng instead.
      */
-    private Said said(Map<String, ScenarioYaml> entries, Resource file, String language) {
+    private Said said(Map<String, YamlNode> entries, Resource file, String language) {
         Optional<String> words = Optional.ofNullable(entries.get("say")).map(say -> say.text(Turn.MAX_UTTERANCE_LENGTH));
-        ScenarioYaml audio = entries.get("audio");
+        YamlNode audio = entries.get("audio");
         if (audio == null) {
             return new Said.Words(words.orElseThrow());
         }
@@ -224,22 +220,22 @@ final class ScenarioFiles {
         }
     }
 
-    private static Seen seen(Map<String, ScenarioYaml> entries, Resource file) {
+    private static Seen seen(Map<String, YamlNode> entries, Resource file) {
         if (entries.containsKey("face")) {
             return new Seen.Stated(entries.get("face").oneOf(EmotionFusion.FACE_CLASSES, "a facial expression"));
         }
         if (!entries.containsKey("frames")) {
             return new Seen.Nobody();
         }
-        ScenarioYaml framesNode = entries.get("frames");
-        List<ScenarioYaml> items = framesNode.items();
+        YamlNode framesNode = entries.get("frames");
+        List<YamlNode> items = framesNode.items();
         if (items.isEmpty() || items.size() > ConversingWithPatients.MAX_FRAMES) {
             throw framesNode.problem("a clip has 1 to " + ConversingWithPatients.MAX_FRAMES + " frames, got "
                     + items.size());
         }
         List<VideoClip.Frame> frames = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (ScenarioYaml item : items) {
+        for (YamlNode item : items) {
             String name = item.text(500);
             Resource image = relative(file, name, item);
             if (!image.exists()) {
@@ -262,7 +258,7 @@ final class ScenarioFiles {
         return new Seen.Clip(new VideoClip(frames), String.join(", ", names));
     }
 
-    private static Resource relative(Resource file, String name, ScenarioYaml node) {
+    private static Resource relative(Resource file, String name, YamlNode node) {
         try {
             return Path.of(name).isAbsolute() ? new FileSystemResource(name) : file.createRelative(name);
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.eecs.adapter.out.generation;
 
+import org.eecs.adapter.yaml.YamlNode;
 import org.eecs.domain.care.RobotAbilities;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -12,8 +13,8 @@ import org.springframework.core.io.Resource;
 record GenerationFiles(RobotProfileFile profile, MotionLibrary motions, ProsodyTable prosody) {
 
     static GenerationFiles read(Resource profile, Resource motionLibrary, Resource prosodyTable) {
-        RobotProfileFile robot = RobotProfileFile.read(YamlTree.read(profile));
-        return new GenerationFiles(robot, MotionLibrary.read(YamlTree.read(motionLibrary), robot),
+        RobotProfileFile robot = RobotProfileFile.read(yaml(profile));
+        return new GenerationFiles(robot, MotionLibrary.read(yaml(motionLibrary), robot),
                 ProsodyTable.read(prosodyTable));
     }
 
@@ -26,6 +27,11 @@ record GenerationFiles(RobotProfileFile profile, MotionLibrary motions, ProsodyT
     /** Exactly what the files describe: the prosody table's tones, the profile's expressions, the library's motions. */
     RobotAbilities abilities() {
         return new RobotAbilities(prosody.toneSet(), profile.faces(), motions.motions());
+    }
+
+    /** A YAML file of the robot's, whose every problem is an {@link InvalidGenerationFile} naming the place. */
+    static YamlNode yaml(Resource resource) {
+        return YamlNode.read(describe(resource), resource, InvalidGenerationFile::new);
     }
 
     static String describe(Resource resource) {

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eecs.adapter.yaml.YamlNode;
 import org.eecs.domain.care.Motion;
 
 /**
@@ -30,9 +31,9 @@ record MotionLibrary(Map<Motion, Clip> clips) {
         }
     }
 
-    static MotionLibrary read(YamlTree root, RobotProfileFile profile) {
+    static MotionLibrary read(YamlNode root, RobotProfileFile profile) {
         Map<Motion, Clip> clips = new EnumMap<>(Motion.class);
-        for (Map.Entry<String, YamlTree> entry : root.entries().entrySet()) {
+        for (Map.Entry<String, YamlNode> entry : root.entries().entrySet()) {
             Motion motion = RobotProfileFile.word(entry.getValue(), () -> Motion.fromLabel(entry.getKey()));
             clips.put(motion, clip(entry.getValue(), profile));
         }
@@ -46,7 +47,7 @@ record MotionLibrary(Map<Motion, Clip> clips) {
         return EnumSet.copyOf(clips.keySet());
     }
 
-    private static Clip clip(YamlTree clip, RobotProfileFile profile) {
+    private static Clip clip(YamlNode clip, RobotProfileFile profile) {
         if (!clip.isPresent() || clip.entries().isEmpty()) {
             return new Clip(List.of(), List.of(), 0);
         }
@@ -64,13 +65,13 @@ record MotionLibrary(Map<Motion, Clip> clips) {
         return new Clip(reach, cycle, release);
     }
 
-    private static List<Keyframe> keyframes(YamlTree list, RobotProfileFile profile, double[] from) {
+    private static List<Keyframe> keyframes(YamlNode list, RobotProfileFile profile, double[] from) {
         List<Keyframe> keyframes = new ArrayList<>();
         double[] pose = from;
-        for (YamlTree item : list.items()) {
+        for (YamlNode item : list.items()) {
             double seconds = item.get("in").number(0.05, 30);
             pose = pose.clone();
-            for (Map.Entry<String, YamlTree> angle : item.get("pose").entries().entrySet()) {
+            for (Map.Entry<String, YamlNode> angle : item.get("pose").entries().entrySet()) {
                 Joint joint = profile.joint(angle.getKey());
                 if (joint == null) {
                     throw angle.getValue().problem("the robot has no joint " + angle.getKey() + " (its joints: "

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eecs.adapter.yaml.YamlNode;
 import org.eecs.domain.DomainViolation;
 import org.eecs.domain.care.FacialExpression;
 import org.eecs.domain.performance.FaceChannel;
@@ -22,18 +23,18 @@ import org.eecs.domain.performance.FaceChannel;
 record RobotProfileFile(String name, List<Joint> joints, List<FaceChannel> channels,
                         Map<FacialExpression, Map<FaceChannel, Double>> expressions) {
 
-    static RobotProfileFile read(YamlTree root) {
+    static RobotProfileFile read(YamlNode root) {
         String name = root.get("name").text();
         List<Joint> joints = new ArrayList<>();
-        for (Map.Entry<String, YamlTree> entry : root.get("joints").entries().entrySet()) {
+        for (Map.Entry<String, YamlNode> entry : root.get("joints").entries().entrySet()) {
             joints.add(joint(entry.getKey(), entry.getValue()));
         }
         if (joints.isEmpty()) {
             throw root.get("joints").problem("a robot needs at least one joint");
         }
-        YamlTree face = root.get("face");
+        YamlNode face = root.get("face");
         List<FaceChannel> channels = new ArrayList<>();
-        for (YamlTree item : face.get("channels").items()) {
+        for (YamlNode item : face.get("channels").items()) {
             FaceChannel channel = channel(item, item.text());
             if (channels.contains(channel)) {
                 throw item.problem("the channel " + channel.key() + " is listed twice");
@@ -44,11 +45,11 @@ record RobotProfileFile(String name, List<Joint> joints, List<FaceChannel> chann
             throw face.get("channels").problem("a face needs at least one channel");
         }
         Map<FacialExpression, Map<FaceChannel, Double>> expressions = new EnumMap<>(FacialExpression.class);
-        for (Map.Entry<String, YamlTree> entry : face.get("expressions").entries().entrySet()) {
+        for (Map.Entry<String, YamlNode> entry : face.get("expressions").entries().entrySet()) {
             FacialExpression expression = word(entry.getValue(), () -> FacialExpression.fromLabel(entry.getKey()));
             Map<FaceChannel, Double> pose = new EnumMap<>(FaceChannel.class);
             if (entry.getValue().isPresent()) {
-                for (Map.Entry<String, YamlTree> weight : entry.getValue().entries().entrySet()) {
+                for (Map.Entry<String, YamlNode> weight : entry.getValue().entries().entrySet()) {
                     FaceChannel channel = channel(weight.getValue(), weight.getKey());
                     if (!channels.contains(channel)) {
                         throw weight.getValue().problem("the face has no channel " + channel.key()
@@ -79,7 +80,7 @@ record RobotProfileFile(String name, List<Joint> joints, List<FaceChannel> chann
         return EnumSet.copyOf(expressions.keySet());
     }
 
-    private static Joint joint(String name, YamlTree limits) {
+    private static Joint joint(String name, YamlNode limits) {
         if (!name.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
             throw limits.problem("a joint's name is a letter followed by letters, digits or _, at most 64");
         }
@@ -90,7 +91,7 @@ record RobotProfileFile(String name, List<Joint> joints, List<FaceChannel> chann
         }
         double velocity = limits.get("maxVelocity").number(1e-3, 100);
         double acceleration = limits.get("maxAcceleration").number(1e-3, 1000);
-        YamlTree restEntry = limits.get("rest");
+        YamlNode restEntry = limits.get("rest");
         double rest = restEntry.number();
         if (rest < min || rest > max) {
             throw restEntry.problem("the rest pose must lie within [" + min + ", " + max + "], got " + rest);
@@ -98,12 +99,12 @@ record RobotProfileFile(String name, List<Joint> joints, List<FaceChannel> chann
         return new Joint(name, min, max, velocity, acceleration, rest);
     }
 
-    private static FaceChannel channel(YamlTree where, String key) {
+    private static FaceChannel channel(YamlNode where, String key) {
         return word(where, () -> FaceChannel.fromKey(key));
     }
 
     /** A word of a closed vocabulary, its refusal reported at its place in the file. */
-    static <T> T word(YamlTree where, java.util.function.Supplier<T> parse) {
+    static <T> T word(YamlNode where, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (DomainViolation e) {

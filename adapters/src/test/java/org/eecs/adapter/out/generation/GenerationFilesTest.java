@@ -43,7 +43,7 @@ class GenerationFilesTest {
     void anUnknownMotionNameStopsTheStartSayingWhere() {
         assertThatThrownBy(() -> GenerationFiles.read(PROFILE, yaml("none: {}\nmoonwalk:\n  reach: []\n"), PROSODY))
                 .isInstanceOf(InvalidGenerationFile.class)
-                .hasMessageStartingWith("Byte array resource [motion-library.yaml]: moonwalk: unknown motion "
+                .hasMessageStartingWith("Byte array resource [motion-library.yaml], line 3, moonwalk: unknown motion "
                         + "\"moonwalk\"; allowed: none, nod");
     }
 
@@ -94,15 +94,15 @@ class GenerationFilesTest {
 
     @Test
     void anUnknownFaceChannelOrExpressionStopsTheStart() {
-        assertThatThrownBy(() -> RobotProfileFile.read(YamlTree.read(yaml("name: r\njoints:\n  a: {min: -1, max: 1, "
+        assertThatThrownBy(() -> RobotProfileFile.read(GenerationFiles.yaml(yaml("name: r\njoints:\n  a: {min: -1, max: 1, "
                 + "maxVelocity: 1, maxAcceleration: 1, rest: 0}\nface:\n  channels: [jawOpen, tongueOut]\n"
                 + "  expressions: {neutral: {}}\n"))))
                 .hasMessageContaining("face.channels[1]: unknown face channel \"tongueOut\"; known: jawOpen,");
-        assertThatThrownBy(() -> RobotProfileFile.read(YamlTree.read(yaml("name: r\njoints:\n  a: {min: -1, max: 1, "
+        assertThatThrownBy(() -> RobotProfileFile.read(GenerationFiles.yaml(yaml("name: r\njoints:\n  a: {min: -1, max: 1, "
                 + "maxVelocity: 1, maxAcceleration: 1, rest: 0}\nface:\n  channels: [jawOpen]\n"
                 + "  expressions: {neutral: {}, smirk: {jawOpen: 0.1}}\n"))))
                 .hasMessageContaining("face.expressions.smirk: unknown facial expression \"smirk\"; allowed: neutral,");
-        assertThatThrownBy(() -> RobotProfileFile.read(YamlTree.read(yaml("name: r\njoints:\n  a: {min: -1, max: 1, "
+        assertThatThrownBy(() -> RobotProfileFile.read(GenerationFiles.yaml(yaml("name: r\njoints:\n  a: {min: -1, max: 1, "
                 + "maxVelocity: 1, maxAcceleration: 1, rest: 0}\nface:\n  channels: [jawOpen]\n"
                 + "  expressions: {neutral: {}, smile: {mouthSmile: 0.5}}\n"))))
                 .hasMessageEndingWith("face.expressions.smile.mouthSmile: the face has no channel mouthSmile (its "
@@ -131,10 +131,18 @@ class GenerationFilesTest {
 
     @Test
     void anUnreadableOrEmptyFileStopsTheStart() {
-        assertThatThrownBy(() -> YamlTree.read(new ClassPathResource("generation/nowhere.yaml")))
+        assertThatThrownBy(() -> GenerationFiles.yaml(new ClassPathResource("generation/nowhere.yaml")))
                 .hasMessageStartingWith("classpath:generation/nowhere.yaml: cannot be read");
-        assertThatThrownBy(() -> YamlTree.read(yaml(""))).hasMessageEndingWith("the file is empty");
-        assertThatThrownBy(() -> YamlTree.read(yaml("a: [1, 2"))).hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> GenerationFiles.yaml(yaml(""))).hasMessageEndingWith("the file is empty");
+        assertThatThrownBy(() -> GenerationFiles.yaml(yaml("a: [1, 2"))).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void aPoseGivenTwiceForOneMotionStopsTheStartInsteadOfTheLastOneWinning() {
+        assertThatThrownBy(() -> GenerationFiles.read(PROFILE, yaml("none: {}\nnod:\n  release: 1\nnod:\n  release: 2\n"),
+                PROSODY))
+                .isInstanceOf(InvalidGenerationFile.class)
+                .hasMessageEndingWith("line 5, nod: \"nod\" is given twice");
     }
 
     private static Resource profile(String headPitch) {
