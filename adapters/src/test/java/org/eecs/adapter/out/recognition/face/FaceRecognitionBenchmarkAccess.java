@@ -1,7 +1,9 @@
 package org.eecs.adapter.out.recognition.face;
 
 import java.awt.image.BufferedImage;
+import java.util.Collections;
 import org.eecs.application.port.out.RecognizeFacialExpression;
+import org.eecs.perception.onnx.VerifiedModel;
 
 /** Opens the package-private adapter to the JMH benchmarks in org.eecs.benchmarks (test code only). */
 public final class FaceRecognitionBenchmarkAccess {
@@ -25,5 +27,52 @@ public final class FaceRecognitionBenchmarkAccess {
     public static byte[] frame640x480(int dx) {
         BufferedImage photo = FaceImages.image("sample3-middle.jpg");
         return FaceImages.jpeg(FaceImages.placed(photo, 640, 480, 80 + dx, 0, 480, 480));
+    }
+
+    /** The models and stages of the adapter, one by one, on one decoded frame (for the stage split). */
+    public static final class Stages implements AutoCloseable {
+
+        private final BlazeFaceDetector detector;
+        private final ExpressionClassifier classifier;
+        private final FaceAligner aligner;
+        private final RgbImage image;
+        private final DetectedFace face;
+        private final float[] crop;
+
+        public Stages(byte[] encoded) throws Exception {
+            FaceRecognitionProperties properties = FaceRecognitionProperties.defaults();
+            FaceRecognitionProperties.Detector settings = properties.detector();
+            ExpressionModelDescriptor descriptor = properties.expression().descriptor();
+            this.detector = new BlazeFaceDetector(
+                    VerifiedModel.load(settings.resource(), settings.sha256(), properties.threads()),
+                    settings.minScore(), settings.iouThreshold());
+            this.classifier = new ExpressionClassifier(
+                    VerifiedModel.load(descriptor.resource(), descriptor.sha256(), properties.threads()), descriptor);
+            this.aligner = new FaceAligner(descriptor, settings.cropMargin());
+            this.image = FrameDecoder.decode(encoded);
+            this.face = detector.detect(image).getFirst();
+            this.crop = aligner.crop(image, face);
+        }
+
+        /** BlazeFace alone, letterboxing included; answers the faces found. */
+        public int detect() {
+            return detector.detect(image).size();
+        }
+
+        /** The eye-aligned crop alone. */
+        public float[] crop() {
+            return aligner.crop(image, face);
+        }
+
+        /** The expression model on {@code n} copies of the crop, as one batch. */
+        public double[][] classify(int n) {
+            return classifier.classify(Collections.nCopies(n, crop));
+        }
+
+        @Override
+        public void close() {
+            detector.close();
+            classifier.close();
+        }
     }
 }
