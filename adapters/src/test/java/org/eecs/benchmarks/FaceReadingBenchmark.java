@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,11 +29,12 @@ import org.openjdk.jmh.infra.IterationParams;
  * Facial expression recognition with the shipped models (BlazeFace front 256 + FER2013 mini-Xception), through
  * the adapter's port: per 640x480 JPEG frame (decode, detect, align, classify, aggregate) and per 16-frame clip
  * (the frames shifted by a pixel each, so no two are the same bytes). The stages one by one on the same frame:
- * {@code decode} (JPEG decode alone), {@code detect} (BlazeFace with its letterboxing), {@code crop} (the
+ * {@code decode} (JPEG decode alone), {@code detect} (BlazeFace with its letterboxing), {@code letterbox} (that alone), {@code crop} (the
  * eye-aligned crop), {@code classify1} and {@code classify16} (the expression model on 1 and on a batch of 16
  * crops). Targets (docs/benchmarks.md): <= 10 ms per frame, <= 120 ms per 16-frame clip.
  *
- * <p>Besides JMH's wall-clock figure, every measurement iteration prints the process's CPU time per operation
+ * <p>{@code -p threads=1,2 -p detectEvery=1,2} compares settings (the stages always run with the defaults).
+ * Besides JMH's wall-clock figure, every measurement iteration prints the process's CPU time per operation
  * (all threads: the caller, the frame workers, ONNX Runtime's): it depends little on what else the machine runs.
  */
 @State(Scope.Benchmark)
@@ -46,6 +48,14 @@ public class FaceReadingBenchmark {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    /** ONNX Runtime's intra-op threads per model (eecs.recognition.face.threads). */
+    @Param("1")
+    public int threads;
+
+    /** Faces detected on every n-th frame of a clip (eecs.recognition.face.detector.detect-every). */
+    @Param("2")
+    public int detectEvery;
+
     private RecognizeFacialExpression recognizer;
     private FaceRecognitionBenchmarkAccess.Stages stages;
     private byte[] frame;
@@ -56,7 +66,7 @@ public class FaceReadingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        recognizer = FaceRecognitionBenchmarkAccess.recognizer();
+        recognizer = FaceRecognitionBenchmarkAccess.recognizer(threads, detectEvery);
         frame = FaceRecognitionBenchmarkAccess.frame640x480(0);
         stages = new FaceRecognitionBenchmarkAccess.Stages(frame);
         Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
@@ -103,6 +113,12 @@ public class FaceReadingBenchmark {
     public int detect() {
         operations++;
         return stages.detect();
+    }
+
+    @Benchmark
+    public float letterbox() {
+        operations++;
+        return stages.letterbox();
     }
 
     @Benchmark

@@ -1,6 +1,9 @@
 package org.eecs.adapter.out.recognition.face;
 
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Collections;
 import org.eecs.application.port.out.RecognizeFacialExpression;
 import org.eecs.perception.onnx.VerifiedModel;
@@ -11,10 +14,15 @@ public final class FaceRecognitionBenchmarkAccess {
     private FaceRecognitionBenchmarkAccess() {
     }
 
-    /** The adapter with the shipped models and default settings; close it when done. */
-    public static <T extends RecognizeFacialExpression & AutoCloseable> T recognizer() {
+    /**
+     * The adapter with the shipped models, default settings but for ONNX Runtime's threads per model and the
+     * frames between face detections ({@code eecs.recognition.face.threads} and {@code detector.detect-every});
+     * close it when done.
+     */
+    public static <T extends RecognizeFacialExpression & AutoCloseable> T recognizer(int threads, int detectEvery) {
         @SuppressWarnings("unchecked")
-        T recognizer = (T) FaceRecognitionConfiguration.create(FaceRecognitionProperties.defaults());
+        T recognizer = (T) FaceRecognitionConfiguration.create(new FaceRecognitionProperties(threads, null,
+                new FaceRecognitionProperties.Detector(null, null, null, null, null, null, detectEvery, null), null));
         return recognizer;
     }
 
@@ -38,6 +46,9 @@ public final class FaceRecognitionBenchmarkAccess {
         private final RgbImage image;
         private final DetectedFace face;
         private final float[] crop;
+        private final FloatBuffer input = ByteBuffer.allocateDirect(
+                BlazeFaceDetector.INPUT_SIZE * BlazeFaceDetector.INPUT_SIZE * 3 * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
 
         public Stages(byte[] encoded) throws Exception {
             FaceRecognitionProperties properties = FaceRecognitionProperties.defaults();
@@ -57,6 +68,14 @@ public final class FaceRecognitionBenchmarkAccess {
         /** BlazeFace alone, letterboxing included; answers the faces found. */
         public int detect() {
             return detector.detect(image).size();
+        }
+
+        /** The letterboxing into BlazeFace's input alone; answers the first value. */
+        public float letterbox() {
+            double scale = (double) BlazeFaceDetector.INPUT_SIZE / Math.max(image.width(), image.height());
+            BlazeFaceDetector.letterbox(image, scale, (BlazeFaceDetector.INPUT_SIZE - image.width() * scale) / 2,
+                    (BlazeFaceDetector.INPUT_SIZE - image.height() * scale) / 2, input);
+            return input.get(0);
         }
 
         /** The eye-aligned crop alone. */
