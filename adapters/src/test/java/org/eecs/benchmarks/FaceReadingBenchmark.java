@@ -29,9 +29,9 @@ import org.openjdk.jmh.infra.IterationParams;
  * Facial expression recognition with the shipped models (BlazeFace front 256 + FER2013 mini-Xception), through
  * the adapter's port: per 640x480 JPEG frame (decode, detect, align, classify, aggregate) and per 16-frame clip
  * (the frames shifted by a pixel each, so no two are the same bytes). The stages one by one on the same frame:
- * {@code decode} (JPEG decode alone), {@code detect} (BlazeFace with its letterboxing), {@code letterbox} (that alone), {@code crop} (the
- * eye-aligned crop), {@code classify1} and {@code classify16} (the expression model on 1 and on a batch of 16
- * crops). Targets (docs/benchmarks.md): <= 10 ms per frame, <= 120 ms per 16-frame clip.
+ * {@code decode} (JPEG decode alone), {@code detect} (BlazeFace with its letterboxing), {@code letterbox} (that
+ * alone), {@code crop} (the eye-aligned crop), {@code classify1} and {@code classify16} (the expression model on 1
+ * and on a batch of 16 crops). Targets (docs/benchmarks.md): <= 10 ms per frame, <= 120 ms per 16-frame clip.
  *
  * <p>{@code -p threads=1,2 -p detectEvery=1,2} compares settings (the stages always run with the defaults).
  * Besides JMH's wall-clock figure, every measurement iteration prints the process's CPU time per operation

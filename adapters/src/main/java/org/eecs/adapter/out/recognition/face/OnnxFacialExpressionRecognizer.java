@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * the eyes ({@link FaceAligner}) and mark it {@code USED}. Faces are detected on every {@code detectEvery}-th
  * frame ({@link Tracking}); a frame between is decoded beside that detection and then cropped where its face
  * was, taking its face count and score, unless the crop there differs from the detected one by more than
- * {@code maxChange} grey levels (the face moved, turned or left), in which case it is detected itself. The used crops are classified in one batch
- * ({@link ExpressionClassifier}) when the clip ends, and aggregated into the clip's distribution and confidence
- * ({@link ClipAggregation}). A clip with no used frame is {@link FaceReading.NoFace}, never a guess. A whole clip
+ * {@code maxChange} grey levels (the face moved, turned or left), in which case it is detected itself. The used
+ * crops are classified in one batch ({@link ExpressionClassifier}) when the clip ends, and aggregated into the
+ * clip's distribution and confidence ({@link ClipAggregation}). A clip with no used frame is {@link FaceReading.NoFace}, never a guess. A whole clip
  * is watched frame by frame like a streamed one.
  *
  * <p>The observation's window runs from the earliest to the latest capture time of the clip's frames (all
@@ -62,15 +62,14 @@ final class OnnxFacialExpressionRecognizer implements RecognizeFacialExpression,
     record Tracking(int detectEvery, double maxChange) {
         Tracking {
             if (detectEvery < 1) {
-                throw new IllegalArgumentException("faces must be detected on every n-th frame, n >= 1, got " + detectEvery);
+                throw new IllegalArgumentException("faces must be detected on every n-th frame, n >= 1, got "
+                        + detectEvery);
             }
             if (!(maxChange >= 0 && maxChange <= 255)) {
                 throw new IllegalArgumentException("the change a tracked face may show must be 0..255 grey levels, got "
                         + maxChange);
             }
         }
-
-        static final Tracking NONE = new Tracking(1, 0);
     }
 
     /**
