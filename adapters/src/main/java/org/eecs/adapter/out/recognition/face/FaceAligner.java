@@ -77,4 +77,24 @@ final class FaceAligner {
         }
         return values;
     }
+
+    /**
+     * How much two crops of this aligner differ: the mean absolute difference of their values, in grey levels
+     * (0..255, undoing each channel's normalisation). Two crops of the same place in consecutive frames of a
+     * still face differ by a few levels; a face that moved, turned or left the place by tens.
+     */
+    double difference(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("crops of " + a.length + " and " + b.length + " values");
+        }
+        int channels = descriptor.channels();
+        int plane = descriptor.inputSize() * descriptor.inputSize();
+        boolean nhwc = descriptor.layout() == ExpressionModelDescriptor.Layout.NHWC;
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            int c = channels == 1 ? 0 : nhwc ? i % channels : i / plane % channels;
+            sum += Math.abs(a[i] - b[i]) * std[c];
+        }
+        return sum * 255 / a.length;
+    }
 }

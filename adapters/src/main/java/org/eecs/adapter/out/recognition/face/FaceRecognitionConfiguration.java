@@ -23,8 +23,9 @@ class FaceRecognitionConfiguration {
         OnnxFacialExpressionRecognizer recognizer = create(properties);
         ExpressionModelDescriptor descriptor = properties.expression().descriptor();
         log.info("Facial expression recognition: {} and {}@{} ({} classes), {} ONNX Runtime threads each, {} frame "
-                        + "workers", properties.detector().resource(), descriptor.name(), descriptor.version(),
-                descriptor.labels().size(), properties.threads(), properties.frameWorkers());
+                        + "workers, faces detected on 1 frame in {}", properties.detector().resource(),
+                descriptor.name(), descriptor.version(), descriptor.labels().size(), properties.threads(),
+                properties.frameWorkers(), properties.detector().detectEvery());
         return recognizer;
     }
 
@@ -38,7 +39,7 @@ class FaceRecognitionConfiguration {
             ExpressionClassifier classifier = new ExpressionClassifier(
                     VerifiedModel.load(descriptor.resource(), descriptor.sha256(), properties.threads()), descriptor);
             return new OnnxFacialExpressionRecognizer(detector, classifier, settings.cropMargin(),
-                    settings.minConfidence(), properties.frameWorkers());
+                    settings.minConfidence(), properties.frameWorkers(), settings.tracking());
         } catch (RuntimeException e) {
             detector.close();
             throw e;

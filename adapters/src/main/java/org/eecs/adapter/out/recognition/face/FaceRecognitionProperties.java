@@ -36,7 +36,7 @@ record FaceRecognitionProperties(Integer threads, Integer frameWorkers, Detector
     FaceRecognitionProperties {
         threads = threads != null ? threads : 1;
         frameWorkers = frameWorkers != null ? frameWorkers : Math.min(4, Runtime.getRuntime().availableProcessors());
-        detector = detector != null ? detector : new Detector(null, null, null, null, null, null);
+        detector = detector != null ? detector : new Detector(null, null, null, null, null, null, null, null);
         expression = expression != null ? expression
                 : new Expression(null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -52,9 +52,14 @@ record FaceRecognitionProperties(Integer threads, Integer frameWorkers, Detector
      * @param minConfidence     a frame whose chosen face scores below this is skipped as low confidence (0.75)
      * @param iouThreshold      non-maximum suppression drops a box overlapping a better one by more (0.3)
      * @param cropMargin        the expression crop's side is the face box's times 1 + this (0.2)
+     * @param detectEvery       faces are detected on every n-th frame of a clip (2); the frames between take the
+     *                          last detected face while it stays where it was (1: detect on every frame)
+     * @param maxTrackedChange  a frame between detections is detected itself when its crop at the last detected
+     *                          face's place differs from that face's crop by more than this mean absolute
+     *                          difference, in grey levels 0..255 (8)
      */
     record Detector(String resource, String sha256, Double minScore, Double minConfidence, Double iouThreshold,
-                    Double cropMargin) {
+                    Double cropMargin, Integer detectEvery, Double maxTrackedChange) {
         Detector {
             resource = resource != null ? resource : "/models/blazeface-front-256.onnx";
             sha256 = sha256 != null ? sha256 : "d65ba52bb78c05de457929874ec394ecb5e0d295e92a53dc84596de6edea1871";
@@ -62,6 +67,12 @@ record FaceRecognitionProperties(Integer threads, Integer frameWorkers, Detector
             minConfidence = minConfidence != null ? minConfidence : 0.75;
             iouThreshold = iouThreshold != null ? iouThreshold : 0.3;
             cropMargin = cropMargin != null ? cropMargin : 0.2;
+            detectEvery = detectEvery != null ? detectEvery : 2;
+            maxTrackedChange = maxTrackedChange != null ? maxTrackedChange : 8.0;
+        }
+
+        OnnxFacialExpressionRecognizer.Tracking tracking() {
+            return new OnnxFacialExpressionRecognizer.Tracking(detectEvery, maxTrackedChange);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes one encoded frame (JPEG, PNG, anything ImageIO reads). A frame the decoder only half understood is
@@ -38,7 +39,8 @@ final class FrameDecoder {
         if (encoded.length == 0) {
             throw new UnreadableFrame("the frame is empty (0 bytes)");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+        // in memory: ImageIO.createImageInputStream would cache the stream in a temporary file, for every frame
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new UnreadableFrame("not an image format ImageIO can read (" + encoded.length

@@ -46,6 +46,22 @@ class FaceRecognitionConfigurationTest {
     }
 
     @Test
+    void detectsFacesOnEveryOtherFrameByDefaultAndOnEveryFrameWhenConfigured() {
+        context.run(started -> {
+            FaceRecognitionProperties.Detector detector = started.getBean(FaceRecognitionProperties.class).detector();
+            assertThat(detector.detectEvery()).isEqualTo(2);
+            assertThat(detector.maxTrackedChange()).isEqualTo(8.0);
+        });
+        context.withPropertyValues("eecs.recognition.face.detector.detect-every=1",
+                        "eecs.recognition.face.detector.max-tracked-change=5")
+                .run(started -> assertThat(started.getBean(FaceRecognitionProperties.class).detector().tracking())
+                        .isEqualTo(new OnnxFacialExpressionRecognizer.Tracking(1, 5)));
+        context.withPropertyValues("eecs.recognition.face.detector.detect-every=0")
+                .run(started -> assertThat(started).getFailure().rootCause()
+                        .hasMessageContaining("faces must be detected on every n-th frame, n >= 1, got 0"));
+    }
+
+    @Test
     void refusesToStartWhenTheLabelsDoNotMatchTheModelsOutput() {
         context.withPropertyValues("eecs.recognition.face.expression.labels="
                         + String.join(",", List.of("neutral", "happy", "surprise", "sad", "angry", "disgust", "fear",
