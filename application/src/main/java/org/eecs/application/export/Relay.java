@@ -105,12 +105,22 @@ public final class Relay<T> {
         }
     }
 
+    /**
+     * Waits for the writer to end, even when interrupted (the interruption is kept for the caller): nobody may close
+     * the file while the writer still writes to it, and a writer told to stop does so within one batch.
+     */
     private static void join(Thread writer) {
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                writer.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the writer", e);
         }
     }
 }
