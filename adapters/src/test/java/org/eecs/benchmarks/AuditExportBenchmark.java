@@ -1,8 +1,12 @@
 package org.eecs.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -67,6 +71,7 @@ public class AuditExportBenchmark {
     private RunningExports writer;
     private AuditExport last;
     private long started;
+    private long cpuAtStart;
 
     @Setup(Level.Trial)
     public void startAndFill() {
@@ -88,6 +93,7 @@ public class AuditExportBenchmark {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         started = System.nanoTime();
+        cpuAtStart = processCpuNanos();
     }
 
     @Benchmark
@@ -104,13 +110,29 @@ public class AuditExportBenchmark {
     @TearDown(Level.Iteration)
     public void report() {
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuAtStart) / 1e9;
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         System.out.printf("%n%s%s: %d events, %d bytes, chain %s, %.0f events/s, peak heap %d MB (sum of pool "
-                        + "peaks)%n", format, gzip ? " gzip" : "", last.manifest().events(), last.manifest().bytes(),
+                        + "peaks), server JVM CPU %.2f s per 100,000 events, load %s%n", format, gzip ? " gzip" : "",
+                last.manifest().events(), last.manifest().bytes(),
                 last.manifest().chain().intact() ? "intact" : "BROKEN", last.manifest().events() / seconds,
-                peak / (1024 * 1024));
+                peak / (1024 * 1024), cpuSeconds * 100_000 / last.manifest().events(), load());
+    }
+
+    /** CPU time of this JVM (all its threads, GC and compiler included; the database is another process). */
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     @TearDown(Level.Trial)

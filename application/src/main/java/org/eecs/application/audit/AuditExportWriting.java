@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eecs.application.export.ExportRun;
 import org.eecs.application.export.ExportWork;
+import org.eecs.application.export.Relay;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportKind;
 import org.eecs.application.port.export.ExportManifest;
@@ -86,8 +87,8 @@ public final class AuditExportWriting implements ExportWork {
                 partitions.detach(anchorOf(export, manifest));
             }
             // an archive is kept until someone moves it elsewhere; other exports expire
-            exports.complete(export.id(), manifest, clock.instant(),
-                    export.kind() == ExportKind.MONTH_ARCHIVE ? null : run.expiresAt());
+            run.finish(worker -> exports.complete(export.id(), worker, manifest, clock.instant(),
+                    export.kind() == ExportKind.MONTH_ARCHIVE ? null : run.expiresAt()));
             auditTrail.append(new AuditEvent(EXPORTER, AuditAction.CREATE, entity(id), export.filter().patient(),
                     AuditOutcome.SUCCESS, clock.instant(), null, export.purpose(), null));
             return null;
@@ -153,7 +154,13 @@ public final class AuditExportWriting implements ExportWork {
                         violation -> tally.record(writer, new InteractionRecord.AnswerRefused(violation)));
                 search.stream(export.filter(), event -> tally.auditRecord(writer, event));
             } else {
-                search.stream(export.filter(), event -> tally.event(writer, event));
+                // the database's cursor and the chain's check on this thread, the formatting and writing on another
+                Relay.<ChainedAuditEvent>run("audit-export-" + export.id(),
+                        handOver -> search.stream(export.filter(), event -> {
+                            tally.check(event);
+                            handOver.accept(event);
+                        }),
+                        event -> tally.written(writer, event));
             }
             ExportFiles.WrittenFile file = writer.finish();
             return tally.manifest(file);
@@ -183,9 +190,9 @@ public final class AuditExportWriting implements ExportWork {
             this.stretch = export.kind() != ExportKind.INTERACTION_LOG && export.filter().isStretchOfTheChain();
         }
 
-        void event(AuditExportFiles.Writer writer, ChainedAuditEvent event) {
+        /** An event written, once {@link #check checked} (which may run on another thread). */
+        void written(AuditExportFiles.Writer writer, ChainedAuditEvent event) {
             writer.event(event);
-            check(event);
             counted();
         }
 
@@ -200,7 +207,7 @@ public final class AuditExportWriting implements ExportWork {
             counted();
         }
 
-        private void check(ChainedAuditEvent event) {
+        void check(ChainedAuditEvent event) {
             if (first == null) {
                 first = event;
                 walk = new ChainWalk(event.sequence() - 1, event.previousHash());

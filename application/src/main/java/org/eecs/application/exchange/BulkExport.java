@@ -134,7 +134,7 @@ public final class BulkExport implements ExportingCareRecords, ExportWork {
         run.report(total[0]);
         Instant finished = clock.instant();
         transactions.inOne(() -> {
-            bulkJobs.complete(id, written, total[0], finished, run.expiresAt());
+            run.finish(worker -> bulkJobs.complete(id, worker, written, total[0], finished, run.expiresAt()));
             return null;
         });
     }

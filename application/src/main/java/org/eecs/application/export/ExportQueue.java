@@ -76,37 +76,38 @@ public final class ExportQueue implements RunningExports {
         ExportWork work = works.get(job.kind());
         files.deleteAll(job.id()); // an export taken over from a worker that stopped starts afresh
         if (work == null) {
-            fail(job, "nothing on this server writes exports of kind " + job.kind());
+            fail(job, worker, "nothing on this server writes exports of kind " + job.kind());
             return;
         }
         try {
             work.write(job.id(), new ExportRun(job.id(), worker, jobs, transactions, clock, lease, retention));
         } catch (ExportRun.Stopped stopped) {
-            // cancelled or purged meanwhile: its files go; taken over by another worker: they are that one's now
-            if (transactions.inOne(() -> jobs.state(job.id())).filter(state -> state != ExportState.CANCELLED)
-                    .isEmpty()) {
-                files.deleteAll(job.id());
-            }
+            leftBehind(job);
         } catch (RuntimeException failure) {
             log.log(Level.WARNING, "export " + job.id() + " (" + job.kind() + ") failed", failure);
-            files.deleteAll(job.id());
             Instant at = clock.instant();
-            transactions.inOne(() -> {
-                // cancelled meanwhile, it stays cancelled: a finished export's state is final
-                if (jobs.state(job.id()).filter(state -> state == ExportState.RUNNING).isPresent()) {
-                    jobs.fail(job.id(), work.failed(job.id(), failure), at, at.plus(retention));
-                }
-                return null;
-            });
+            // only while this worker holds it: cancelled, it stays cancelled; taken over, it is another's
+            boolean held = transactions.inOne(() -> jobs.holds(job.id(), worker)
+                    && jobs.fail(job.id(), worker, work.failed(job.id(), failure), at, at.plus(retention)));
+            if (held) {
+                files.deleteAll(job.id());
+            } else {
+                leftBehind(job);
+            }
         }
     }
 
-    private void fail(Job job, String reason) {
+    /** An export this worker no longer holds: cancelled or purged, its files go; taken over, they are another's. */
+    private void leftBehind(Job job) {
+        if (transactions.inOne(() -> jobs.state(job.id())).filter(state -> state != ExportState.CANCELLED)
+                .isEmpty()) {
+            files.deleteAll(job.id());
+        }
+    }
+
+    private void fail(Job job, String worker, String reason) {
         log.log(Level.ERROR, "export " + job.id() + ": " + reason);
         Instant at = clock.instant();
-        transactions.inOne(() -> {
-            jobs.fail(job.id(), reason, at, at.plus(retention));
-            return null;
-        });
+        transactions.inOne(() -> jobs.fail(job.id(), worker, reason, at, at.plus(retention)));
     }
 }

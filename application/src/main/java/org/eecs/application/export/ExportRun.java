@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eecs.application.port.out.ExportJobs;
 import org.eecs.application.port.out.Transactions;
 
@@ -57,6 +58,17 @@ public final class ExportRun {
     /** Reports at once (after a long step without records, or before finishing). */
     public void report(long written) {
         renew(written, clock.instant());
+    }
+
+    /**
+     * Finishes the export in the caller's unit of work, as this worker: {@code finish} is given the worker's name
+     * and answers whether the export's record took it (only the worker holding the export does). When it did not,
+     * the export was cancelled or taken over meanwhile: {@link Stopped} is thrown, which undoes the unit of work.
+     */
+    public void finish(Predicate<String> finish) {
+        if (!finish.test(worker)) {
+            throw new Stopped();
+        }
     }
 
     /** When the files of an export finishing now expire. */

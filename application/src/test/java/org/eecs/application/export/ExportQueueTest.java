@@ -16,9 +16,11 @@ import org.eecs.application.port.AuditFilter;
 import org.eecs.application.port.export.AuditExport;
 import org.eecs.application.port.export.ExportFormat;
 import org.eecs.application.port.export.ExportKind;
+import org.eecs.application.port.export.ExportManifest;
 import org.eecs.application.port.export.ExportState;
 import org.eecs.application.testing.MutableTime;
 import org.eecs.domain.audit.Actor;
+import org.eecs.domain.audit.ChainVerification;
 import org.eecs.domain.audit.Role;
 import org.junit.jupiter.api.Test;
 
@@ -132,11 +134,61 @@ class ExportQueueTest {
     }
 
     @Test
+    void aWorkerThatStalledPastItsLease_cannotCompleteTheExportAnotherTookOver() {
+        AuditExport export = queued();
+        List<Boolean> completed = new ArrayList<>();
+        work.script = (id, run) -> {
+            if (completed.isEmpty()) { // worker-1 stalls; meanwhile worker-2 takes the export over and writes it
+                completed.add(null);
+                clock.set(NOW.plus(LEASE).plusSeconds(1));
+                assertThat(queue.runNext("worker-2")).contains(id);
+            }
+            partialFileOf(export);
+            try {
+                run.finish(worker -> jobs.complete(id, worker, manifestOf(export, worker), clock.instant(), null));
+                completed.add(true);
+            } catch (ExportRun.Stopped stopped) {
+                completed.add(false);
+                throw stopped;
+            }
+        };
+
+        assertThat(queue.runNext("worker-1")).contains(export.id());
+
+        assertThat(completed).as("worker-2 completes it, then worker-1 cannot").containsExactly(null, true, false);
+        AuditExport done = jobs.find(export.id()).orElseThrow();
+        assertThat(done.state()).isEqualTo(ExportState.COMPLETED);
+        assertThat(done.manifest().purpose()).as("written by").isEqualTo("worker-2");
+        assertThat(files.holds(export)).as("worker-2's file stays").isTrue();
+    }
+
+    @Test
+    void aWorkerThatStalledPastItsLease_cannotFailTheExportAnotherHolds() {
+        AuditExport export = queued();
+        work.script = (id, run) -> {
+            if (jobs.holds(id, "worker-1")) { // worker-1 stalls; worker-2 takes over and is still writing
+                clock.set(NOW.plus(LEASE).plusSeconds(1));
+                assertThat(jobs.claim("worker-2", clock.instant(), clock.instant().plus(LEASE))).isPresent();
+                partialFileOf(export);
+                throw new IllegalStateException("the database went away");
+            }
+        };
+
+        queue.runNext("worker-1");
+
+        assertThat(jobs.state(export.id())).contains(ExportState.RUNNING);
+        assertThat(jobs.holds(export.id(), "worker-2")).isTrue();
+        assertThat(work.failures).as("no failure recorded for an export another worker holds").isEmpty();
+        assertThat(files.holds(export)).as("worker-2's partial file stays").isTrue();
+        assertThat(jobs.fail(export.id(), "worker-1", "late", clock.instant(), clock.instant())).isFalse();
+    }
+
+    @Test
     void expiredExportsArePurgedWithTheirFiles_andTheirKindRecordsIt() {
         AuditExport export = queued();
         work.script = (id, run) -> partialFileOf(export);
         queue.runNext("worker-1");
-        jobs.fail(export.id(), "stopped by the test", NOW, NOW.plus(RETENTION));
+        jobs.fail(export.id(), "worker-1", "stopped by the test", NOW, NOW.plus(RETENTION));
 
         clock.set(NOW.plus(RETENTION).minusSeconds(1));
         assertThat(queue.purgeExpired()).isZero();
@@ -146,6 +198,13 @@ class ExportQueueTest {
         assertThat(jobs.find(export.id())).isEmpty();
         assertThat(files.holds(export)).isFalse();
         assertThat(work.purged).containsExactly(export.id());
+    }
+
+    /** A manifest of nothing, naming in its purpose the worker that wrote it. */
+    private static ExportManifest manifestOf(AuditExport export, String worker) {
+        return new ExportManifest(export.id(), export.kind(), export.format(), false, export.fileName(), 0,
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", 0, 0, null, null, null, null, null,
+                true, new ChainVerification.Intact(0, null), export.filter(), null, worker, NOW);
     }
 
     /** A kind of export that does what the test says. */

@@ -49,10 +49,10 @@ public final class InMemoryAuditExports implements AuditExports, ExportJobs {
 
     @Override
     public synchronized boolean renew(UUID id, String worker, long written, Instant leaseUntil) {
-        AuditExport e = exports.get(id);
-        if (e == null || e.state() != ExportState.RUNNING || !worker.equals(workers.get(id))) {
+        if (!heldBy(id, worker)) {
             return false;
         }
+        AuditExport e = exports.get(id);
         leases.put(id, leaseUntil);
         progressReports.add(written);
         exports.put(id, with(e, e.state(), written, null, null, null, null));
@@ -65,15 +65,35 @@ public final class InMemoryAuditExports implements AuditExports, ExportJobs {
     }
 
     @Override
-    public synchronized void complete(UUID id, ExportManifest manifest, Instant at, Instant expiresAt) {
-        AuditExport e = exports.get(id);
-        exports.put(id, with(e, ExportState.COMPLETED, manifest.records(), at, expiresAt, null, manifest));
+    public synchronized boolean complete(UUID id, String worker, ExportManifest manifest, Instant at,
+                                         Instant expiresAt) {
+        if (!heldBy(id, worker)) {
+            return false;
+        }
+        exports.put(id, with(exports.get(id), ExportState.COMPLETED, manifest.records(), at, expiresAt, null,
+                manifest));
+        return true;
     }
 
     @Override
-    public synchronized void fail(UUID id, String reason, Instant at, Instant expiresAt) {
+    public synchronized boolean fail(UUID id, String worker, String reason, Instant at, Instant expiresAt) {
+        if (!heldBy(id, worker)) {
+            return false;
+        }
         AuditExport e = exports.get(id);
         exports.put(id, with(e, ExportState.FAILED, e.written(), at, expiresAt, reason, null));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean holds(UUID id, String worker) {
+        return heldBy(id, worker);
+    }
+
+    /** Running, and claimed last by this worker, as table export_job has it. */
+    private boolean heldBy(UUID id, String worker) {
+        AuditExport e = exports.get(id);
+        return e != null && e.state() == ExportState.RUNNING && worker.equals(workers.get(id));
     }
 
     @Override

@@ -20,6 +20,7 @@ public final class AuditChain {
 
     /** The previous hash of the very first event. */
     public static final String GENESIS = "0".repeat(64);
+    private static final HexFormat HEX = HexFormat.of();
 
     private AuditChain() {
     }
@@ -27,8 +28,8 @@ public final class AuditChain {
     public static String hash(String previousHash, AuditEvent event) {
         ChainedAuditEvent.requireHash("previousHash", previousHash);
         Require.present("audit event", event);
-        byte[] content = (previousHash + "\n" + event.canonicalForm()).getBytes(StandardCharsets.UTF_8);
-        return HexFormat.of().formatHex(sha256().digest(content));
+        StringBuilder content = event.appendCanonicalForm(new StringBuilder(384).append(previousHash).append('\n'));
+        return HEX.formatHex(sha256().digest(content.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     public static ChainedAuditEvent link(long sequence, String previousHash, AuditEvent event) {

@@ -9,6 +9,12 @@ import static org.eecs.domain.audit.AuditFixtures.readingRose;
 import static org.eecs.domain.audit.AuditFixtures.withPurpose;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.eecs.domain.DomainViolation;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +132,31 @@ class AuditEventTest {
         AuditEvent e = withPurpose("Pflege\u2028für Rose — 护理");
 
         assertThat(e.canonicalForm()).contains("\npurpose=Pflege\\u2028für Rose — 护理\n");
+    }
+
+    @Test
+    void canonicalTimeIsWhatTheDocumentedPatternWrites_forAnyInstant() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
+                .withZone(ZoneOffset.UTC);
+        Random random = new Random(42);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, AT, Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-12-31T23:59:59.000001Z"), Instant.parse("2024-02-29T12:00:00.000100Z")));
+        for (int i = 0; i < 10_000; i++) {
+            instants.add(Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_402_300_799L),
+                    random.nextInt(1_000_000) * 1000L));
+        }
+
+        instants.forEach(at -> assertThat(AuditEvent.canonicalTime(at)).isEqualTo(pattern.format(at)));
+    }
+
+    @Test
+    void everyCharacterIsEscapedAsTheDocumentedFormatSays() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean escaped = c == '\\' || c == '=' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            String expected = escaped ? String.format(Locale.ROOT, "\\u%04X", (int) c) : String.valueOf(c);
+            assertThat(withPurpose("a" + c).canonicalForm()).contains("\npurpose=a" + expected + "\n");
+        }
     }
 
     @Test

@@ -1,12 +1,9 @@
 package org.eecs.adapter.in.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eecs.domain.audit.AuditAction;
 import org.eecs.domain.audit.AuditEvent;
@@ -59,8 +56,6 @@ final class FhirAuditEvents {
     static final String SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
     static final String BALP_ENTITY_TYPE = "https://profiles.ihe.net/ITI/BALP/CodeSystem/BasicAuditEntityType";
 
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern IP_ADDRESS = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private FhirAuditEvents() {
@@ -84,7 +79,7 @@ final class FhirAuditEvents {
             case DELETE -> AuditEventAction.D;
             case EXECUTE, LOGIN -> AuditEventAction.E;
         });
-        resource.setRecordedElement(new InstantType(MICROS.format(event.at())));
+        resource.setRecordedElement(new InstantType(AuditEvent.canonicalTime(event.at())));
         switch (event.outcome()) {
             case SUCCESS -> resource.setOutcome(AuditEventOutcome._0);
             case DENIED -> resource.setOutcome(AuditEventOutcome._4).setOutcomeDesc("access denied");

@@ -1,10 +1,8 @@
 package org.eecs.adapter.out.export;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
+import org.eecs.domain.audit.AuditEvent;
 import org.eecs.domain.audit.ChainedAuditEvent;
 
 /**
@@ -14,7 +12,7 @@ import org.eecs.domain.audit.ChainedAuditEvent;
  */
 enum EventFields {
     SEQUENCE("sequence", e -> Long.toString(e.sequence())),
-    OCCURRED_AT("occurredAt", e -> Time.INSTANT.format(e.event().at())),
+    OCCURRED_AT("occurredAt", e -> AuditEvent.canonicalTime(e.event().at())),
     ACTOR_ID("actorId", e -> e.event().actor().id()),
     ACTOR_ROLE("actorRole", e -> e.event().actor().role().name()),
     ACTION("action", e -> e.event().action().name()),
@@ -40,13 +38,5 @@ enum EventFields {
 
     String of(ChainedAuditEvent event) {
         return value.apply(event);
-    }
-
-    static final class Time {
-        static final DateTimeFormatter INSTANT =
-                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-        private Time() {
-        }
     }
 }

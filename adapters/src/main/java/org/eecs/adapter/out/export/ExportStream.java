@@ -11,12 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.eecs.application.port.out.ExportFiles.WrittenFile;
 
 /**
  * The bytes of one export file on their way to disk: optionally gzipped, counted and hashed (SHA-256 of the file
- * as stored) as they pass, into a ".part" file that becomes the export file only when it is finished.
+ * as stored) as they pass, into a ".part" file of its own that becomes the export file only when it is finished.
  */
 final class ExportStream {
 
@@ -30,7 +31,8 @@ final class ExportStream {
 
     ExportStream(Path target, boolean gzip) {
         this.target = target;
-        this.part = target.resolveSibling(target.getFileName() + ".part");
+        // a name of its own: a writer whose export was taken over must never finish the new writer's file as its own
+        this.part = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
             Files.createDirectories(target.getParent());
             counted = new Counted(new BufferedOutputStream(Files.newOutputStream(part), BUFFER));

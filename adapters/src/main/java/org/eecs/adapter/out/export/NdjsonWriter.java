@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.eecs.application.port.export.AuditRecordFormat;
 import org.eecs.application.port.export.InteractionRecord;
+import org.eecs.domain.audit.AuditEvent;
 import org.eecs.domain.audit.ChainedAuditEvent;
 import org.eecs.domain.consent.Consent;
 import org.eecs.domain.emotion.EmotionObservation;
@@ -181,7 +182,7 @@ final class NdjsonWriter implements AuditRecordFormat.RecordWriter {
     }
 
     private void time(String key, Instant at) {
-        text(key, at == null ? null : EventFields.Time.INSTANT.format(at));
+        text(key, at == null ? null : AuditEvent.canonicalTime(at));
     }
 
     private void text(String key, String value) {

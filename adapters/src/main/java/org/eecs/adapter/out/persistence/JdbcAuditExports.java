@@ -70,22 +70,22 @@ class JdbcAuditExports implements AuditExports {
     }
 
     @Override
-    public void complete(UUID id, ExportManifest m, Instant at, Instant expiresAt) {
+    public boolean complete(UUID id, String worker, ExportManifest m, Instant at, Instant expiresAt) {
         ChainVerification.Broken broken = m.chain() instanceof ChainVerification.Broken b ? b : null;
         long checked = m.chain() instanceof ChainVerification.Intact intact ? intact.eventsChecked()
                 : broken.eventsChecked();
-        jdbc.sql("""
+        return jdbc.sql("""
                         update export_job set state = 'COMPLETED', written = ?, lease_until = null, finished_at = ?,
                             expires_at = ?, file_bytes = ?, sha256 = ?, records = ?, events = ?, first_sequence = ?,
                             last_sequence = ?, anchor_hash = ?, first_hash = ?, last_hash = ?, links_checked = ?,
                             chain_intact = ?, chain_checked = ?, break_sequence = ?, break_kind = ?, break_detail = ?
-                        where id = ? and state = 'RUNNING'""")
+                        where id = ? and\s""" + JdbcExportJobs.HELD_BY_WORKER)
                 .params(m.records(), utc(at), utc(expiresAt), m.bytes(), m.sha256(), m.records(),
                         m.events(), m.firstSequence(), m.lastSequence(), m.anchorHash(), m.firstHash(), m.lastHash(),
                         m.linksChecked(), m.chain().intact(), checked, broken == null ? null : broken.sequence(),
                         broken == null ? null : broken.kind().name(),
-                        broken == null ? null : truncated(broken.detail(), 1000), id)
-                .update();
+                        broken == null ? null : truncated(broken.detail(), 1000), id, worker)
+                .update() == 1;
     }
 
     private static AuditExport toExport(ResultSet row) throws SQLException {

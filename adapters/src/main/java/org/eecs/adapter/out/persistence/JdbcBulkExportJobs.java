@@ -65,13 +65,14 @@ class JdbcBulkExportJobs implements BulkExportJobs {
     }
 
     @Override
-    public void complete(UUID id, List<ExportedFile> files, long written, Instant finishedAt, Instant expiresAt) {
-        int running = jdbc.sql("update export_job set state = 'COMPLETED', written = ?, finished_at = ?,"
-                        + " expires_at = ?, lease_until = null where id = ? and state = 'RUNNING'")
-                .params(written, time(finishedAt), time(expiresAt), id)
+    public boolean complete(UUID id, String worker, List<ExportedFile> files, long written, Instant finishedAt,
+                            Instant expiresAt) {
+        int held = jdbc.sql("update export_job set state = 'COMPLETED', written = ?, finished_at = ?,"
+                        + " expires_at = ?, lease_until = null where id = ? and " + JdbcExportJobs.HELD_BY_WORKER)
+                .params(written, time(finishedAt), time(expiresAt), id, worker)
                 .update();
-        if (running == 0) {
-            return; // cancelled (or purged) meanwhile: its files are not listed
+        if (held == 0) {
+            return false; // cancelled, purged or taken over meanwhile: its files are not listed
         }
         for (int i = 0; i < files.size(); i++) {
             ExportedFile file = files.get(i);
@@ -79,6 +80,7 @@ class JdbcBulkExportJobs implements BulkExportJobs {
                     .params(id, i, file.type().name(), file.name(), file.records())
                     .update();
         }
+        return true;
     }
 
     private static BulkExportJob job(ResultSet row, List<ExportedFile> files) throws SQLException {

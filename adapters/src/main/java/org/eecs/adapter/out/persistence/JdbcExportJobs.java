@@ -22,6 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class JdbcExportJobs implements ExportJobs {
 
+    /**
+     * The condition under which a worker may still change a running export (renew, complete, fail): it is running
+     * and was last claimed by that worker. A lease that ran out but was not claimed again is still the worker's:
+     * nobody else is writing the export. Bind the worker's name.
+     */
+    static final String HELD_BY_WORKER = "state = 'RUNNING' and worker = ?";
+
     private final JdbcClient jdbc;
 
     JdbcExportJobs(JdbcClient jdbc) {
@@ -44,8 +51,7 @@ class JdbcExportJobs implements ExportJobs {
 
     @Override
     public boolean renew(UUID id, String worker, long written, Instant leaseUntil) {
-        return jdbc.sql("update export_job set lease_until = ?, written = ? where id = ? and worker = ?"
-                        + " and state = 'RUNNING'")
+        return jdbc.sql("update export_job set lease_until = ?, written = ? where id = ? and " + HELD_BY_WORKER)
                 .params(utc(leaseUntil), written, id, worker)
                 .update() == 1;
     }
@@ -58,11 +64,18 @@ class JdbcExportJobs implements ExportJobs {
     }
 
     @Override
-    public void fail(UUID id, String reason, Instant at, Instant expiresAt) {
-        jdbc.sql("update export_job set state = 'FAILED', failure = ?, finished_at = ?, expires_at = ?,"
-                        + " lease_until = null where id = ?")
-                .params(reason.length() > 2000 ? reason.substring(0, 2000) : reason, utc(at), utc(expiresAt), id)
-                .update();
+    public boolean holds(UUID id, String worker) {
+        return jdbc.sql("select id from export_job where id = ? and " + HELD_BY_WORKER + " for update")
+                .params(id, worker).query(UUID.class).optional().isPresent();
+    }
+
+    @Override
+    public boolean fail(UUID id, String worker, String reason, Instant at, Instant expiresAt) {
+        return jdbc.sql("update export_job set state = 'FAILED', failure = ?, finished_at = ?, expires_at = ?,"
+                        + " lease_until = null where id = ? and " + HELD_BY_WORKER)
+                .params(reason.length() > 2000 ? reason.substring(0, 2000) : reason, utc(at), utc(expiresAt), id,
+                        worker)
+                .update() == 1;
     }
 
     @Override

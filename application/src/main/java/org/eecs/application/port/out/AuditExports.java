@@ -17,6 +17,9 @@ public interface AuditExports {
     /** The audit export with this id; empty when there is none (or the export of that id is of another kind). */
     Optional<AuditExport> find(UUID id);
 
-    /** Finishes a running export with its manifest; {@code expiresAt} null keeps it (a month archive). */
-    void complete(UUID id, ExportManifest manifest, Instant at, Instant expiresAt);
+    /**
+     * Finishes a running export with its manifest, if {@code worker} still holds it; {@code expiresAt} null keeps
+     * it (a month archive). False when it does not (cancelled, or taken over after its lease ran out).
+     */
+    boolean complete(UUID id, String worker, ExportManifest manifest, Instant at, Instant expiresAt);
 }

@@ -15,6 +15,10 @@ public interface BulkExportJobs {
     /** The bulk export with this id; empty when there is none (or the export of that id is of another kind). */
     Optional<BulkExportJob> find(UUID id);
 
-    /** Finishes a running export with the files it wrote, {@code written} records in all. */
-    void complete(UUID id, List<ExportedFile> files, long written, Instant finishedAt, Instant expiresAt);
+    /**
+     * Finishes a running export with the files it wrote, {@code written} records in all, if {@code worker} still
+     * holds it; false when it does not (cancelled, or taken over after its lease ran out).
+     */
+    boolean complete(UUID id, String worker, List<ExportedFile> files, long written, Instant finishedAt,
+                     Instant expiresAt);
 }

@@ -29,7 +29,17 @@ public interface ExportJobs {
 
     Optional<ExportState> state(UUID id);
 
-    void fail(UUID id, String reason, Instant at, Instant expiresAt);
+    /**
+     * Whether {@code worker} still holds the export: it is running and no other worker took it over. Inside a unit
+     * of work it stays so until that ends (the export's record is locked).
+     */
+    boolean holds(UUID id, String worker);
+
+    /**
+     * Marks the export failed, if {@code worker} still holds it (it is running and no other worker took it over);
+     * false otherwise, and nothing changes.
+     */
+    boolean fail(UUID id, String worker, String reason, Instant at, Instant expiresAt);
 
     /**
      * Marks the export cancelled, whatever its state, expiring at once: a running one stops at its worker's next
