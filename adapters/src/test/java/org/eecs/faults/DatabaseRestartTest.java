@@ -126,6 +126,11 @@ class DatabaseRestartTest {
         assertThat(failed.status()).as(failed.toString()).isEqualTo(503);
         assertThat(failed.json().get("type").asString()).isEqualTo("urn:eecs:problem:unavailable");
         assertThat(failed.header("Retry-After")).isNotNull();
+        Answer fhir = api.get("/fhir/Patient").token(TestIssuer.user("his-restart", "integration"))
+                .header("Accept", "application/fhir+json").send();
+        assertThat(fhir.status()).as("hospital IT told the same, as FHIR: " + fhir).isEqualTo(503);
+        assertThat(fhir.json().get("issue").get(0).get("code").asString()).isEqualTo("transient");
+        assertThat(fhir.header("Retry-After")).isNotNull();
 
         postgres = startPostgres(); // the same data directory and port
         awaitReconnected(robot);
