@@ -28,8 +28,11 @@ import org.eecs.testing.TestDatabase;
 import org.eecs.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,9 +43,10 @@ import tools.jackson.databind.JsonNode;
  * database of their own (so the audit chain is theirs alone). Robots spread over both; a retried turn with the same
  * Idempotency-Key is taken once whichever instance gets the retry; one session driven from both at once gets turns
  * numbered one after the other, none lost; a clinician watching live on one instance sees the turns the other records;
- * and the audit chain that both wrote is one, unbroken.
+ * and the audit chain that both wrote is one, unbroken; an instance shut down mid-turn gives the turn's key back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
 
     private final String database = "eecs_two_" + UUID.randomUUID().toString().substring(0, 8);
@@ -157,6 +161,91 @@ class TwoInstancesTest {
                 .hasSize(1);
         live.cancel(true);
         http.close();
+    }
+
+    /**
+     * The last test: it shuts the second instance down. A robot streaming a turn to it is told the service restarts
+     * (1012), and the turn's key is given back before the database goes, so the robot's turn streamed again on the
+     * other instance under the same key starts at once (it waited 5 minutes for the claim to count as abandoned).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anInstanceShutDownMidStreamedTurn_givesItsKeyBack_soTheRobotStreamsItAgainOnTheOtherAtOnce()
+            throws Exception {
+        Running robot = running(a);
+        String key = "stream-" + UUID.randomUUID();
+        StreamingRobot onSecond = StreamingRobot.connect(port(second), robot);
+        onSecond.start(key);
+        assertThat(onSecond.next()).contains("\"type\":\"started\"");
+
+        second.close();
+        second = null;
+
+        assertThat(onSecond.closed.get(60, java.util.concurrent.TimeUnit.SECONDS)).as("service restart")
+                .isEqualTo(1012);
+        StreamingRobot onFirst = StreamingRobot.connect(port(first), robot);
+        onFirst.start(key);
+        assertThat(onFirst.next()).as("the key was given back").contains("\"type\":\"started\"");
+        onFirst.abandon();
+        assertThat(ok(a.get("/api/v1/sessions/" + robot.session() + "/transcript").token(clinician).send(), 200)
+                .json().get("turns")).as("no turn was taken").isEmpty();
+        assertChainIntact();
+    }
+
+    /** A robot's end of a streamed turn's WebSocket. */
+    private static final class StreamingRobot implements java.net.http.WebSocket.Listener {
+        private final java.util.concurrent.BlockingQueue<String> said = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private java.net.http.WebSocket socket;
+
+        static StreamingRobot connect(int port, Running robot) {
+            StreamingRobot listener = new StreamingRobot();
+            listener.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + robot.token()).connectTimeout(Duration.ofSeconds(30))
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/robot/sessions/" + robot.session()
+                            + "/turn-stream"), listener).join();
+            return listener;
+        }
+
+        void start(String key) {
+            socket.sendText("{\"type\": \"start\", \"key\": \"" + key + "\", \"startedAt\": \""
+                    + Instant.now().minusSeconds(1) + "\"}", true).join();
+        }
+
+        void abandon() {
+            socket.sendText("{\"type\": \"abandon\"}", true).join();
+        }
+
+        String next() throws InterruptedException {
+            String message = said.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(message).as("the backend's next message").isNotNull();
+            return message;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data,
+                                                             boolean last) {
+            partial.append(data);
+            if (last) {
+                said.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket webSocket, int statusCode,
+                                                              String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(java.net.http.WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
     }
 
     /** An instance; its settings as arguments, which outrank application.yaml. */

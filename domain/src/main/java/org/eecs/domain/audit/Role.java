@@ -8,6 +8,8 @@ public enum Role {
     ROBOT,
     ADMIN,
     SYSTEM,
+    /** Prometheus scraping the metrics with a token of its own client: seen only in refused-access events. */
+    MONITORING,
     /** Someone who proved no identity (no, expired or forged token): seen only in refused-access events. */
     ANONYMOUS
 }

@@ -76,6 +76,7 @@ final class FhirCodes {
                     "robot", "Care robot",
                     "admin", "Administrator",
                     "system", "EECS itself (a background job)",
+                    "monitoring", "Metrics scraping (Prometheus)",
                     "anonymous", "Someone who proved no identity"));
 
     static final List<OurCodeSystem> ALL = List.of(OBSERVATION_CODE, EMOTION_CLASS, CONSENT_SCOPE, AUDIT_ACTION, ROLE);

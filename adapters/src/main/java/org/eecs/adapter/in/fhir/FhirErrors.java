@@ -18,12 +18,14 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -65,7 +67,7 @@ class FhirErrors implements HandlerExceptionResolver {
             return null;
         }
         Answer answer = answerTo(e);
-        if (answer.status() >= 500) {
+        if (answer.status() >= 500 && answer.issue() != IssueType.TRANSIENT) {
             log.error("unexpected failure of a FHIR request", e);
         }
         try {
@@ -73,6 +75,10 @@ class FhirErrors implements HandlerExceptionResolver {
             response.setStatus(answer.status());
             if (answer.status() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer");
+            }
+            if (answer.issue() == IssueType.TRANSIENT) {
+                // an outage, already logged where it was met: the client is told when to try again, as on the API
+                response.setHeader("Retry-After", "5");
             }
             response.setContentType(FHIR_JSON);
             byte[] body = fhir.newJsonParser().encodeResourceToString(outcome(answer.issue(), answer.message()))
@@ -94,6 +100,12 @@ class FhirErrors implements HandlerExceptionResolver {
     private record Answer(int status, IssueType issue, String message) {
     }
 
+    /** The database out of reach (down, restarting, the pool without a connection): nothing was done. */
+    private static Answer databaseUnreachable() {
+        return new Answer(503, IssueType.TRANSIENT,
+                "the records cannot be reached just now; nothing of this request was kept: send it again shortly");
+    }
+
     private static Answer answerTo(Exception e) {
         return switch (e) {
             case FhirRequestProblem problem -> new Answer(problem.status(), problem.issue(), problem.getMessage());
@@ -103,6 +115,8 @@ class FhirErrors implements HandlerExceptionResolver {
             case NotPermitted refused -> new Answer(403, IssueType.FORBIDDEN, refused.getMessage());
             case AuthenticationServiceException unchecked -> new Answer(503, IssueType.TRANSIENT,
                     "the identity provider cannot be reached to check the token; try again shortly");
+            case CannotCreateTransactionException unreachable -> databaseUnreachable();
+            case DataAccessResourceFailureException unreachable -> databaseUnreachable();
             case AccessDeniedException refused ->
                     new Answer(403, IssueType.FORBIDDEN, "your role does not allow this request");
             case AuthenticationException refused ->

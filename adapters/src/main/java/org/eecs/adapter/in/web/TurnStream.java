@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.ConversingWithPatients;
@@ -24,6 +26,7 @@ import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.TurnId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
@@ -42,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The container delivers one connection's messages one at a time, so a connection's state needs no locking.
  */
 @Component
-class TurnStream extends AbstractWebSocketHandler {
+class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TurnStream.class);
     private static final String OPEN = "eecs.open-turn";
@@ -55,6 +58,8 @@ class TurnStream extends AbstractWebSocketHandler {
     private final IdempotentRequests keys;
     private final TurnStreamProblems problems;
     private final JsonMapper json;
+    private final Set<WebSocketSession> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     TurnStream(ConversingWithPatients conversation, IdempotentRequests keys, TurnStreamProblems problems,
                JsonMapper json) {
@@ -126,8 +131,44 @@ class TurnStream extends AbstractWebSocketHandler {
     }
 
     @Override
+    public void afterConnectionEstablished(WebSocketSession connection) {
+        connections.add(connection);
+    }
+
+    @Override
     public void afterConnectionClosed(WebSocketSession connection, CloseStatus status) {
+        connections.remove(connection);
         closeTurn(connection, true);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * On shutdown, before the web server stops and long before the database goes (the highest phase stops first):
+     * every open turn is abandoned and its key given back, and every connection closed as a service restart (1012),
+     * so that the robot streams its turn again under the same key, to another instance or to this one restarted.
+     * Left to the container, the connections closed only after the database had gone, and their keys stayed
+     * claimed until they counted as abandoned (5 minutes).
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (WebSocketSession connection : connections) {
+            closeTurn(connection, true);
+            try {
+                connection.close(CloseStatus.SERVICE_RESTARTED);
+            } catch (IOException | RuntimeException closedAlready) {
+                log.debug("a streamed turn's connection could not be closed: {}", closedAlready.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private void start(WebSocketSession connection, JsonNode said) throws IOException {

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout      for one delivery, connection included
  * @param pollInterval how often the sender looks for alerts that are due
  * @param firstBackoff the wait after the first failed delivery; it doubles with each further failure...
- * @param maxBackoff   ...up to this; an alert is retried at this interval until it is accepted, never dropped
+ * @param maxBackoff   ...up to this; an alert is retried at this interval until it is accepted, never dropped. A
+ *                     minute: an escalation waiting through an outage reaches the care team within a minute of
+ *                     the webhook's return, for one request a minute per waiting alert meanwhile
  * @param batchSize    the most alerts one round sends
  */
 @ConfigurationProperties("eecs.safety.webhook")
@@ -21,7 +23,7 @@ record WebhookProperties(URI url,
                          @DefaultValue("5s") Duration timeout,
                          @DefaultValue("5s") Duration pollInterval,
                          @DefaultValue("10s") Duration firstBackoff,
-                         @DefaultValue("10m") Duration maxBackoff,
+                         @DefaultValue("1m") Duration maxBackoff,
                          @DefaultValue("20") int batchSize) {
 
     WebhookProperties {

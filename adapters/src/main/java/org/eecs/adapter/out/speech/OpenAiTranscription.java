@@ -142,7 +142,7 @@ final class OpenAiTranscription implements TranscribeSpeech {
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 if (status == 200) {
-                    return textOf(response.body());
+                    return textOf(response);
                 }
                 failure = "transcription service at " + endpoint + " answered " + status + ": "
                         + excerpt(response.body());
@@ -172,17 +172,22 @@ final class OpenAiTranscription implements TranscribeSpeech {
         }
     }
 
-    private String textOf(String body) {
+    /**
+     * The transcript in a 200 answer. An answer that is not the expected JSON is described by its content type and
+     * length, never quoted (nor is the parser's message, which quotes it): it may hold what the patient said.
+     */
+    private String textOf(HttpResponse<String> response) {
+        String body = response.body() == null ? "" : response.body();
         JsonNode json;
         try {
             json = JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw new TranscriptionFailed("transcription service at " + endpoint + " answered no JSON: "
-                    + excerpt(body), e);
+        } catch (JacksonException notJson) {
+            throw new TranscriptionFailed("transcription service at " + endpoint + " answered 200 with no JSON ("
+                    + response.headers().firstValue("Content-Type").orElse("no content type") + ", " + body.length()
+                    + " characters)", null);
         }
         JsonNode text = json == null ? null : json.get("text");
         if (text == null || !text.isString()) {
-            // not quoted: such an answer may hold what the patient said
             throw new TranscriptionFailed("transcription service at " + endpoint
                     + " answered JSON without a \"text\" string (" + body.length() + " characters)", null);
         }

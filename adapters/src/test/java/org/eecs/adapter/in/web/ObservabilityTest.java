@@ -2,6 +2,7 @@ package org.eecs.adapter.in.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eecs.adapter.in.web.WebFixtures.clinicianToken;
+import static org.eecs.adapter.in.web.WebFixtures.auditedFor;
 import static org.eecs.adapter.in.web.WebFixtures.textTurn;
 import static org.eecs.adapter.in.web.WebFixtures.unique;
 
@@ -13,7 +14,9 @@ import org.eecs.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 class ObservabilityTest {
 
     @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
     Api api;
     WebFixtures fixtures;
     String clinician;
@@ -67,6 +71,29 @@ class ObservabilityTest {
                 .send().status()).isEqualTo(403);
 
         assertThat(api.get("/actuator/prometheus").token(monitoring()).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefusedScrape_andTheMonitoringClientRefusedElsewhere_areAuditedWithTheCallersRole() {
+        String anonymous = WebFixtures.requestId();
+        String wrongRole = WebFixtures.requestId();
+        String monitoringElsewhere = WebFixtures.requestId();
+        api.get("/actuator/prometheus").header("X-Request-Id", anonymous).send();
+        api.get("/actuator/prometheus").token(clinician).header("X-Request-Id", wrongRole).send();
+        Answer patients = api.get("/api/v1/patients").token(monitoring()).header("X-Request-Id", monitoringElsewhere)
+                .send();
+
+        assertThat(patients.status()).isEqualTo(403);
+        assertThat(auditedFor(jdbc, anonymous)).singleElement().hasToString(
+                "ANONYMOUS:anonymous READ Metrics/prometheus patient=null DENIED from 127.0.0.1");
+        assertThat(auditedFor(jdbc, wrongRole)).singleElement()
+                .satisfies(event -> assertThat(event.actorRole()).isEqualTo("CLINICIAN"))
+                .satisfies(event -> assertThat(event.entityType()).isEqualTo("Metrics"));
+        assertThat(auditedFor(jdbc, monitoringElsewhere)).singleElement().satisfies(event -> {
+            assertThat(event.actorId()).isEqualTo("service-account-eecs-monitoring");
+            assertThat(event.actorRole()).as("was ANONYMOUS: the role was not one of ours").isEqualTo("MONITORING");
+            assertThat(event.outcome()).isEqualTo("DENIED");
+        });
     }
 
     @Test

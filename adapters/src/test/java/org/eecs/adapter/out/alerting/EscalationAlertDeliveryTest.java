@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +21,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eecs.application.port.in.Caller;
+import org.eecs.application.port.in.VerifyingAuditTrail;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.Escalations;
 import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.Robots;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.domain.TimeWindow;
+import org.eecs.domain.audit.Actor;
+import org.eecs.domain.audit.Role;
 import org.eecs.domain.patient.Gender;
 import org.eecs.domain.patient.Patient;
 import org.eecs.domain.patient.Preferences;
@@ -35,6 +41,7 @@ import org.eecs.domain.safety.CrisisSignal;
 import org.eecs.domain.safety.Escalation;
 import org.eecs.domain.session.CareSession;
 import org.eecs.testing.IntegrationTest;
+import org.eecs.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +51,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Escalation alerts reach the webhook through the outbox, whatever the webhook does first: a webhook in the test
  * that fails, then accepts. The alert is written with the escalation, retried with backoff, survives a restart of
- * the sender (a new sender on the same database picks it up) and is delivered once accepted.
+ * the sender (a new sender on the same database picks it up) and is delivered once accepted; a webhook down for an
+ * hour (refusing connections, then failing) gets every alert raised meanwhile exactly once when it is back.
  */
 @IntegrationTest
 class EscalationAlertDeliveryTest {
@@ -57,6 +65,7 @@ class EscalationAlertDeliveryTest {
     @Autowired Robots robots;
     @Autowired CareSessions sessions;
     @Autowired Escalations escalations;
+    @Autowired VerifyingAuditTrail verifier;
 
     private HttpServer webhook;
     /** Per Idempotency-Key, how many more deliveries of that alert the webhook refuses. */
@@ -68,7 +77,11 @@ class EscalationAlertDeliveryTest {
 
     @BeforeEach
     void startTheWebhook() throws IOException {
-        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook = listening(0);
+    }
+
+    private HttpServer listening(int port) throws IOException {
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         webhook.createContext("/alerts", exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -79,6 +92,7 @@ class EscalationAlertDeliveryTest {
             }
         });
         webhook.start();
+        return webhook;
     }
 
     @AfterEach
@@ -167,6 +181,64 @@ class EscalationAlertDeliveryTest {
         assertThat(List.of(sender.backoff(1), sender.backoff(2), sender.backoff(3), sender.backoff(6),
                 sender.backoff(7), sender.backoff(40))).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20),
                 Duration.ofSeconds(40), Duration.ofSeconds(320), Duration.ofMinutes(10), Duration.ofMinutes(10));
+    }
+
+    @Test
+    void theWebhookDownForAnHour_everyAlertRaisedMeanwhileIsDeliveredOnceItIsBack_andTheWaitStaysCapped()
+            throws IOException {
+        Instant start = T0.plus(Duration.ofDays(3));
+        Instant back = start.plus(Duration.ofHours(1));
+        MovableClock clock = new MovableClock(start);
+        int port = webhook.getAddress().getPort();
+        webhook.stop(0); // down: every connection refused
+        WebhookSender sender = new WebhookSender(jdbc, new WebhookProperties(
+                URI.create("http://127.0.0.1:" + port + "/alerts"), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofMinutes(1), 20), clock);
+        List<Long> alerts = new ArrayList<>();
+        Map<Long, List<Instant>> attempts = new HashMap<>();
+
+        // an hour and a quarter in rounds of the poll interval; three escalations raised while the webhook is down
+        for (Instant now = start; now.isBefore(back.plus(Duration.ofMinutes(15))); now = now.plusSeconds(5)) {
+            clock.set(now);
+            if (now.equals(start) || now.equals(start.plus(Duration.ofMinutes(20)))
+                    || now.equals(start.plus(Duration.ofMinutes(59)))) {
+                alerts.add(alertOf(raisedAndAlerted(Clock.fixed(now, ZoneOffset.UTC))));
+                refusals.put("escalation-alert-" + alerts.getLast(), new AtomicInteger(1_000_000));
+            }
+            if (now.equals(start.plus(Duration.ofMinutes(40)))) {
+                webhook = listening(port); // up again, but failing: every alert answered 500 until the hour is over
+            }
+            if (now.equals(back)) {
+                refusals.clear(); // back: alerts accepted
+            }
+            sender.sendDue();
+            for (long alert : alerts) {
+                List<Instant> times = attempts.computeIfAbsent(alert, id -> new ArrayList<>());
+                while (times.size() < attemptsOf(alert)) {
+                    times.add(now);
+                }
+            }
+        }
+
+        for (long alert : alerts) {
+            List<Received> accepted = received.stream()
+                    .filter(request -> request.idempotencyKey().equals("escalation-alert-" + alert)
+                            && request.answeredWith() == 202).toList();
+            assertThat(accepted).as("alert %d delivered exactly once", alert).hasSize(1);
+            assertThat(deliveredAt(alert)).as("within the cap (1 min) and a poll of the webhook's return")
+                    .isBetween(back, back.plus(Duration.ofMinutes(1)).plusSeconds(5));
+            List<Instant> times = attempts.get(alert);
+            for (int i = 1; i < times.size(); i++) {
+                assertThat(Duration.between(times.get(i - 1), times.get(i))).as("the wait, doubling, capped")
+                        .isLessThanOrEqualTo(Duration.ofMinutes(1).plusSeconds(5));
+            }
+        }
+        Instant now = Instant.now();
+        assertThat(verifier.verify(new Caller(new Actor("auditor-webhook", Role.AUDITOR), null, null, "audit"),
+                now.minus(Duration.ofDays(1)), now.plusSeconds(60)).intact()).as("the audit chain").isTrue();
+        List<Instant> first = attempts.get(alerts.getFirst());
+        assertThat(first).as("10, 20, 40 s, then a minute apart: about 60 in the hour").hasSizeBetween(55, 65);
+        assertThat(Duration.between(first.get(0), first.get(3))).as("10 + 20 + 40 s").isEqualTo(Duration.ofSeconds(70));
     }
 
     private Escalation raisedAndAlerted(Clock clock) {

@@ -3,10 +3,8 @@ package org.eecs.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +23,7 @@ import org.eecs.domain.audit.ChainVerification;
 import org.eecs.domain.audit.ChainedAuditEvent;
 import org.eecs.domain.audit.EntityRef;
 import org.eecs.domain.audit.Role;
+import org.eecs.testing.MovableClock;
 import org.eecs.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,33 +197,5 @@ class AuditPartitionsTest {
         return transactions.inOne(() -> trail.append(new AuditEvent(new Actor("dr-li", Role.CLINICIAN),
                 AuditAction.READ, new EntityRef("Patient", entity), null, AuditOutcome.SUCCESS, clock.instant(),
                 "10.0.0.5", "treatment", "req-" + entity)));
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -173,11 +173,19 @@ class OpenAiTranscriptionTest {
     }
 
     @Test
-    void garbageAnswersAreNamed() {
-        answers.add(json(200, "this is not json"));
+    void garbageAnswersAreNamedByStatusAndContentType_neverQuoted() {
+        // what a server answers in place of a transcript may be the patient's words: never in a message or a log
+        answers.add(exchange -> {
+            byte[] bytes = "I keep thinking about my diagnosis".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        });
         assertThatThrownBy(() -> adapter(null, 0).transcribe(new SpeechAudio(wav()), Locale.ENGLISH))
                 .isInstanceOf(TranscriptionFailed.class)
-                .hasMessageContaining("no JSON").hasMessageContaining("this is not json");
+                .hasMessageContaining("answered 200 with no JSON (text/plain; charset=utf-8, 34 characters)")
+                .hasNoCause()
+                .satisfies(failed -> assertThat(failed.toString()).doesNotContain("diagnosis"));
 
         answers.clear();
         answers.add(json(200, "{\"transcript\": \"wrong field\"}"));

@@ -29,12 +29,13 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Answers requests the security rules turn away (401 without a valid token, 403 with the wrong role) as
- * RFC 7807 problems, and audits each one made on the API as a refused access: who (or "anonymous"), what,
- * which record and, where the path names one, which patient.
+ * RFC 7807 problems, and audits each one made on the API or the metrics as a refused access: who (or "anonymous")
+ * in which role (monitoring included), what, which record and, where the path names one, which patient.
  */
 @Component
 class RefusedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    private static final String METRICS = "/actuator/prometheus";
     private static final Pattern RECORD = Pattern.compile("^/api/v1/([a-z-]+)(?:/([^/]+))?");
     /** Starting, completing or cancelling a session is a POST that changes it. */
     private static final Pattern SESSION_TRANSITION = Pattern.compile("^/api/v1/sessions/[^/]+/(start|complete|cancel)$");
@@ -67,6 +68,11 @@ class RefusedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
     }
 
     private void record(HttpServletRequest request, Actor actor) {
+        if (request.getRequestURI().equals(METRICS)) {
+            // a scrape refused: a monitoring client misconfigured, or someone else after the metrics
+            audit.refused(Callers.of(request, actor), AuditAction.READ, new EntityRef("Metrics", "prometheus"), null);
+            return;
+        }
         if (request.getRequestURI().startsWith("/fhir/")) {
             recordFhir(request, actor);
             return;
