@@ -192,17 +192,20 @@ public final class CareTurnLoad {
                 byStage.values().stream().mapToDouble(Double::doubleValue).sum()).toList(), 50));
         System.out.printf("  orchestration  p50 %7.1f ms  p99 %7.1f ms%n", percentile(overhead, 50),
                 percentile(overhead, 99));
-        System.out.printf("  CPU a turn     %7.1f ms in the server's JVM, %.1f ms in PostgreSQL, %.1f ms in the robots' "
-                        + "JVM%n", cpu.jvmMillis() / total.size(), cpu.databaseMillis() / total.size(),
+        System.out.printf("  CPU a turn     %7.1f ms in the server's JVM (%.1f ms in its request threads), %.1f ms in "
+                        + "PostgreSQL, %.1f ms in the robots' JVM%n", cpu.jvmMillis() / total.size(),
+                cpu.requestMillis() / total.size(), cpu.databaseMillis() / total.size(),
                 measured.cpuMillis() / total.size());
         printStages(stages.values());
     }
 
     /**
-     * CPU time spent, which (unlike latency) hardly depends on what else the machine runs: this JVM's, and that of
-     * the embedded PostgreSQL (its postmaster, found by its port, and the backends under it), from /proc.
+     * CPU time spent, which (unlike latency) hardly depends on what else the machine runs: this JVM's, that of its
+     * request threads alone (Tomcat's {@code http-nio-*}: the turn's own path, without the compiler, the collector and
+     * the other background threads), and that of the embedded PostgreSQL (its postmaster, found by its port, and
+     * the backends under it), from /proc.
      */
-    private record CpuTime(double jvmMillis, double databaseMillis) {
+    private record CpuTime(double jvmMillis, double requestMillis, double databaseMillis) {
         static CpuTime now(String databasePort) {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
@@ -211,7 +214,11 @@ public final class CareTurnLoad {
                     .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
                             postmaster.descendants()))
                     .mapToDouble(process -> ticks(process.pid())).sum() * 10; // USER_HZ is 100 on Linux
-            return new CpuTime(os.getProcessCpuTime() / 1e6, database);
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            double requests = java.util.Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                    .filter(info -> info != null && info.getThreadName().startsWith("http-nio"))
+                    .mapToLong(info -> Math.max(0, threads.getThreadCpuTime(info.getThreadId()))).sum() / 1e6;
+            return new CpuTime(os.getProcessCpuTime() / 1e6, requests, database);
         }
 
         private static String commandLine(long pid) {
@@ -223,7 +230,8 @@ public final class CareTurnLoad {
         }
 
         CpuTime minus(CpuTime before) {
-            return new CpuTime(jvmMillis - before.jvmMillis, databaseMillis - before.databaseMillis);
+            return new CpuTime(jvmMillis - before.jvmMillis, requestMillis - before.requestMillis,
+                    databaseMillis - before.databaseMillis);
         }
 
         /** utime + stime of a process; 0 once it is gone. */

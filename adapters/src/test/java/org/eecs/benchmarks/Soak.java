@@ -20,10 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A soak of the server under the robots' load (issue 12): every sample period, the server's heap after a full
  * collection, its live threads and its connection pool (Hikari's active, idle and waiting), printed as a table with
- * a verdict. They stayed flat when, against the first sample taken once the load has run a sample period:
+ * a verdict. They stayed flat when, the first sample left out (start-up and the robots' first turns):
  * <ul>
- *   <li>the heap after a full collection grew by less than 10 % and less than 32 MB (the largest of the last three
- *       samples, so that one late spike counts);</li>
+ *   <li>the least heap after a full collection among the last third of the samples exceeds the least among the first
+ *       third by less than 10 % + 16 MB: what the turns in flight hold (a few MB each: their request, answer and
+ *       buffers) comes and goes from sample to sample, what is leaked stays and lifts even the least;</li>
  *   <li>live threads grew by at most 8 (pools may add a few threads under a burst, a leak adds them without
  *       end);</li>
  *   <li>the pool never held more connections than its maximum, and at the last sample no request waited for
@@ -84,12 +85,15 @@ final class Soak {
             return "too short to judge (fewer than 3 samples)";
         }
         List<String> grew = new ArrayList<>();
-        Sample first = samples.get(1);
-        Sample last = samples.getLast();
-        long lateHeap = samples.subList(Math.max(1, samples.size() - 3), samples.size()).stream()
-                .mapToLong(Sample::heapAfterGcMb).max().orElseThrow();
-        if (lateHeap - first.heapAfterGcMb() >= Math.max(1, Math.min(32, first.heapAfterGcMb() / 10))) {
-            grew.add("heap after GC " + first.heapAfterGcMb() + " -> " + lateHeap + " MB");
+        List<Sample> judged = samples.subList(1, samples.size());
+        int third = Math.max(1, judged.size() / 3);
+        Sample first = judged.getFirst();
+        Sample last = judged.getLast();
+        long early = judged.subList(0, third).stream().mapToLong(Sample::heapAfterGcMb).min().orElseThrow();
+        long late = judged.subList(judged.size() - third, judged.size()).stream().mapToLong(Sample::heapAfterGcMb)
+                .min().orElseThrow();
+        if (late - early >= early / 10 + 16) {
+            grew.add("least heap after GC " + early + " -> " + late + " MB");
         }
         if (last.threads() - first.threads() > 8) {
             grew.add("threads " + first.threads() + " -> " + last.threads());
