@@ -24,10 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eecs.EecsApplication;
 import org.eecs.application.port.out.RecognizeCrisis;
@@ -45,7 +43,6 @@ import org.eecs.domain.emotion.Modality;
 import org.eecs.domain.emotion.ModelRef;
 import org.eecs.domain.turn.Stage;
 import org.eecs.perception.audio.WavDecoder;
-import org.eecs.testing.Multipart;
 import org.eecs.testing.TestDatabase;
 import org.eecs.testing.TestIssuer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -57,24 +54,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The care turn under load, over the real robot API of a server started here (embedded PostgreSQL, the in-process
- * token issuer). Two measurements (docs/benchmarks.md):
+ * token issuer). Three measurements (docs/benchmarks.md):
  * <ul>
  *   <li>{@code overhead}: the orchestration's own time, turn time (as the robot sees it) minus model time (the
  *       stages the turn recorded), at 1, 16 and 64 concurrent robots. Recognition (face, speech, text cues, crisis
  *       language) is replaced by fast in-process stand-ins; the care library and generation run as they are (their
  *       time is model time). Each robot posts a multipart turn (a 3 s WAV and 16 JPEG frames), waits for the answer,
- *       then pauses as a robot performing it and a patient answering would.</li>
+ *       then pauses as a robot performing it and a patient answering would. The robots run in a JVM of their own
+ *       ({@link LoadRobots}), so that the CPU a turn costs is told apart: the server's, the robots', PostgreSQL's.</li>
+ *   <li>{@code soak}: the same turns for a long while (issue 12), the server's heap after a full collection, its live
+ *       threads and its connection pool sampled every 30 s, with a verdict on whether they stayed flat.</li>
  *   <li>{@code streamed}: with the embedded models, a 3 s utterance and 16 frames streamed in real time over the
  *       WebSocket; from the end of speech to the performance plan, and that time less the speech recognition's
  *       tail.</li>
  * </ul>
- * Run: {@code ./mvnw -pl adapters -am -DskipTests test-compile exec:exec@load -Dload="overhead 1,16,64 60"} or
- * {@code -Dload="streamed 12"}.
+ * Run: {@code ./mvnw -pl adapters -am -DskipTests test-compile exec:exec@load -Dload="overhead 1,16,64 60"},
+ * {@code -Dload="soak 64 1800"} or {@code -Dload="streamed 12"}.
  */
 public final class CareTurnLoad {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PAUSE = Duration.ofSeconds(3);
+    private static final Duration SOAK_SAMPLE = Duration.ofSeconds(30);
     private static final int FRAMES = 16;
     private static final List<Stage> MODEL_STAGES = List.of(Stage.FACE_RECOGNITION, Stage.SPEECH_RECOGNITION,
             Stage.TEXT_CUES, Stage.FUSION, Stage.SAFETY, Stage.REASONING, Stage.SPEECH_SYNTHESIS,
@@ -123,6 +124,13 @@ public final class CareTurnLoad {
                 load.overhead(concurrent, each);
             }
             load.server.close();
+        } else if (mode.equals("soak")) {
+            int robots = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+            Duration duration = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 1800);
+            CareTurnLoad load = new CareTurnLoad(true);
+            load.warmUp();
+            new Soak(load.server, SOAK_SAMPLE).run(() -> load.robotsFor(robots, duration));
+            load.server.close();
         } else {
             int turns = args.length > 1 ? Integer.parseInt(args[1]) : 12;
             CareTurnLoad load = new CareTurnLoad(false);
@@ -135,10 +143,26 @@ public final class CareTurnLoad {
     // ---------------------------------------------------------------- orchestration overhead
 
     private void warmUp() throws Exception {
-        Robot robot = newRobot();
-        for (int i = 0; i < 100; i++) { // the JIT compiles the turn's path before anything is measured
-            robot.turn();
+        // the JIT compiles the turn's path before anything is measured: 100 turns, one after the other
+        LoadRobots.Measured warm = LoadRobots.drive(plan(List.of(newRobot()), Duration.ofMinutes(10), 100,
+                Duration.ZERO));
+        if (!warm.errors().isEmpty()) {
+            throw new IllegalStateException("warm-up turns refused: " + warm.errors().getFirst());
         }
+    }
+
+    private LoadRobots.Plan plan(List<Robot> robots, Duration duration, int maxTurns, Duration pause) {
+        return new LoadRobots.Plan(base, form, keyed, duration, maxTurns, pause, robots.stream()
+                .map(robot -> new LoadRobots.Robot(robot.token(), robot.session())).toList());
+    }
+
+    /** Robots of their own sessions, driven for a while at the robots' pace; what they measured. */
+    private LoadRobots.Measured robotsFor(int concurrent, Duration duration) throws Exception {
+        List<Robot> robots = new ArrayList<>();
+        for (int i = 0; i < concurrent; i++) {
+            robots.add(newRobot(duration.plusHours(1)));
+        }
+        return LoadRobots.drive(plan(robots, duration, 0, PAUSE));
     }
 
     private void overhead(int concurrent, Duration duration) throws Exception {
@@ -146,26 +170,11 @@ public final class CareTurnLoad {
         for (int i = 0; i < concurrent; i++) {
             robots.add(newRobot());
         }
-        Map<String, Double> turnMillis = new ConcurrentHashMap<>();
-        Instant end = Instant.now().plus(duration);
-        ExecutorService pool = Executors.newFixedThreadPool(concurrent);
         String loadBefore = uptime();
         CpuTime cpuBefore = CpuTime.now(databasePort());
-        for (Robot robot : robots) {
-            pool.submit(() -> {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(PAUSE.toMillis()));
-                while (Instant.now().isBefore(end)) {
-                    long start = System.nanoTime();
-                    String turn = robot.turn();
-                    turnMillis.put(turn, (System.nanoTime() - start) / 1e6);
-                    Thread.sleep(PAUSE.toMillis() + ThreadLocalRandom.current().nextLong(-1000, 1000));
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS);
+        LoadRobots.Measured measured = LoadRobots.drive(plan(robots, duration, 0, PAUSE));
         CpuTime cpu = CpuTime.now(databasePort()).minus(cpuBefore);
+        Map<String, Double> turnMillis = measured.turnMillis();
         Map<String, Map<Stage, Double>> stages = stagesOf(turnMillis.keySet());
         List<Double> overhead = new ArrayList<>();
         List<Double> total = new ArrayList<>(turnMillis.values());
@@ -175,20 +184,28 @@ public final class CareTurnLoad {
                 total.size(), duration.toSeconds(), total.size() / (double) duration.toSeconds(), loadBefore,
                 uptime());
         System.out.printf("  turn time      p50 %7.1f ms  p99 %7.1f ms%n", percentile(total, 50), percentile(total, 99));
+        if (!measured.errors().isEmpty()) { // e.g. a kept-alive connection the server closed as it was reused
+            System.out.printf("  failed         %d turns, the first: %s%n", measured.errors().size(),
+                    measured.errors().getFirst());
+        }
         System.out.printf("  model time     p50 %7.1f ms%n", percentile(stages.values().stream().map(byStage ->
                 byStage.values().stream().mapToDouble(Double::doubleValue).sum()).toList(), 50));
         System.out.printf("  orchestration  p50 %7.1f ms  p99 %7.1f ms%n", percentile(overhead, 50),
                 percentile(overhead, 99));
-        System.out.printf("  CPU a turn     %7.1f ms in this JVM (server and robots), %.1f ms in PostgreSQL%n",
-                cpu.jvmMillis() / total.size(), cpu.databaseMillis() / total.size());
+        System.out.printf("  CPU a turn     %7.1f ms in the server's JVM (%.1f ms in its request threads), %.1f ms in "
+                        + "PostgreSQL, %.1f ms in the robots' JVM%n", cpu.jvmMillis() / total.size(),
+                cpu.requestMillis() / total.size(), cpu.databaseMillis() / total.size(),
+                measured.cpuMillis() / total.size());
         printStages(stages.values());
     }
 
     /**
-     * CPU time spent, which (unlike latency) hardly depends on what else the machine runs: this JVM's, and that of
-     * the embedded PostgreSQL (its postmaster, found by its port, and the backends under it), from /proc.
+     * CPU time spent, which (unlike latency) hardly depends on what else the machine runs: this JVM's, that of its
+     * request threads alone (Tomcat's {@code http-nio-*}: the turn's own path, without the compiler, the collector and
+     * the other background threads), and that of the embedded PostgreSQL (its postmaster, found by its port, and
+     * the backends under it), from /proc.
      */
-    private record CpuTime(double jvmMillis, double databaseMillis) {
+    private record CpuTime(double jvmMillis, double requestMillis, double databaseMillis) {
         static CpuTime now(String databasePort) {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
@@ -197,7 +214,11 @@ public final class CareTurnLoad {
                     .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
                             postmaster.descendants()))
                     .mapToDouble(process -> ticks(process.pid())).sum() * 10; // USER_HZ is 100 on Linux
-            return new CpuTime(os.getProcessCpuTime() / 1e6, database);
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            double requests = java.util.Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                    .filter(info -> info != null && info.getThreadName().startsWith("http-nio"))
+                    .mapToLong(info -> Math.max(0, threads.getThreadCpuTime(info.getThreadId()))).sum() / 1e6;
+            return new CpuTime(os.getProcessCpuTime() / 1e6, requests, database);
         }
 
         private static String commandLine(long pid) {
@@ -209,7 +230,8 @@ public final class CareTurnLoad {
         }
 
         CpuTime minus(CpuTime before) {
-            return new CpuTime(jvmMillis - before.jvmMillis, databaseMillis - before.databaseMillis);
+            return new CpuTime(jvmMillis - before.jvmMillis, requestMillis - before.requestMillis,
+                    databaseMillis - before.databaseMillis);
         }
 
         /** utime + stime of a process; 0 once it is gone. */
@@ -224,8 +246,15 @@ public final class CareTurnLoad {
         }
     }
 
-    /** One robot with its own running session, and its patient's consent to audio, video and emotion analysis. */
     private Robot newRobot() {
+        return newRobot(Duration.ofHours(1));
+    }
+
+    /**
+     * One robot with its own running session, and its patient's consent to audio, video and emotion analysis; its
+     * token lasts this long.
+     */
+    private Robot newRobot(Duration tokenLifetime) {
         String robot = "robot-load-" + suffix();
         call("POST", "/api/v1/robots", admin, """
                 {"id": "%s", "name": "Load robot", "model": "humanoid-h1", "profileReference": "profiles/h1.yaml"}"""
@@ -240,53 +269,11 @@ public final class CareTurnLoad {
                 {"patientId": "%s", "robotId": "%s", "start": "%s", "end": "%s", "careGoal": "load", "emotionInput": true}"""
                 .formatted(patient, robot, now.minusSeconds(60), now.plus(Duration.ofHours(3)))).get("id").asString();
         call("POST", "/api/v1/sessions/" + session + "/start", clinician, null);
-        return new Robot(TestIssuer.robot(robot), session);
+        return new Robot(TestIssuer.robot(robot, tokenLifetime), session);
     }
 
-    private final class Robot {
-        final String token;
-        final String session;
-
-        Robot(String token, String session) {
-            this.token = token;
-            this.session = session;
-        }
-
-        /** Posts one turn; returns its id. */
-        String turn() throws IOException, InterruptedException {
-            Instant start = Instant.now().minusSeconds(3);
-            if (form.equals("text")) {
-                return post("/text-turns", "application/json", ("{\"text\": \"I feel overwhelmed.\", \"startedAt\": \""
-                        + start + "\", \"endedAt\": \"" + start.plusSeconds(3) + "\"}").getBytes());
-            }
-            List<String> times = new ArrayList<>();
-            for (int i = 0; i < FRAMES; i++) {
-                times.add("\"" + start.plusMillis(190L * i) + "\"");
-            }
-            Multipart parts = new Multipart().part("utterance", "application/json",
-                    "{\"startedAt\": \"%s\", \"endedAt\": \"%s\", \"frameCapturedAt\": %s}"
-                            .formatted(start, start.plusSeconds(3), times))
-                    .part("audio", "u.wav", "audio/wav", wav);
-            for (int i = 0; i < FRAMES; i++) {
-                parts.part("frame", "f" + i + ".jpg", "image/jpeg", frame);
-            }
-            return post("/turns", parts.contentType(), parts.bytes());
-        }
-
-        private String post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/robot/sessions/"
-                            + session + path)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            if (keyed) {
-                request.header("Idempotency-Key", UUID.randomUUID().toString());
-            }
-            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("turn refused: " + answer.statusCode() + " " + answer.body());
-            }
-            return JSON.readTree(answer.body()).get("turnId").asString();
-        }
+    /** A robot's token and its running session. */
+    private record Robot(String token, String session) {
     }
 
     // ---------------------------------------------------------------- the streamed turn with the embedded models
@@ -298,7 +285,7 @@ public final class CareTurnLoad {
         List<Double> notAsr = new ArrayList<>();
         Map<String, Double> measured = new ConcurrentHashMap<>();
         Listener listener = new Listener();
-        WebSocket socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + robot.token)
+        WebSocket socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + robot.token())
                 .buildAsync(URI.create(base.replace("http", "ws") + "/api/v1/robot/sessions/" + robot.session
                         + "/turn-stream"), listener).join();
         int warmUps = 2;
@@ -526,7 +513,7 @@ public final class CareTurnLoad {
         }
     }
 
-    private static double percentile(List<Double> values, double p) {
+    static double percentile(List<Double> values, double p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
@@ -548,7 +535,7 @@ public final class CareTurnLoad {
         return server.getEnvironment().getProperty("spring.datasource.url", "").replaceAll(".*://[^:/]+:(\\d+).*", "$1");
     }
 
-    private static String uptime() {
+    static String uptime() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {

@@ -62,6 +62,18 @@ public final class CareRecordAccess implements RecordingRefusedAccess {
 
     /** The session, opened to the caller for this action on this entity; else {@link UnknownCareSession}. */
     public CareSession session(Caller caller, CareSessionId id, AuditAction action, EntityRef entity) {
+        CareSession session = sessionToRecordLater(caller, id, action, entity);
+        record(caller, action, entity, session.patient());
+        return session;
+    }
+
+    /**
+     * As {@link #session}, but the opening is not yet audited: the caller {@link #record records} it later, in the
+     * unit of work that acts on what it read, or in a unit of its own if that never commits. A refusal is audited
+     * at once, as always. This keeps a unit that only reads free of any write (a care turn reads first, then works
+     * for a while outside any unit, then records everything in one).
+     */
+    public CareSession sessionToRecordLater(Caller caller, CareSessionId id, AuditAction action, EntityRef entity) {
         Optional<CareSession> session = sessions.find(id);
         boolean allowed = session.map(found -> caller.actsAs(Role.ROBOT)
                 ? found.robot().value().equals(caller.actor().id())
@@ -70,7 +82,6 @@ public final class CareRecordAccess implements RecordingRefusedAccess {
             refuse(caller, action, entity, session.map(CareSession::patient).orElse(null), session.isPresent());
             throw new UnknownCareSession(id);
         }
-        record(caller, action, entity, session.get().patient());
         return session.get();
     }
 

@@ -59,7 +59,8 @@ import org.eecs.domain.turn.TurnId;
  * One care turn from what the robot captured to what it performs, joining the paper's layers:
  * <ol>
  *   <li>access: the robot's own session, in progress (else 404 or {@link SessionNotInProgress}), with the patient,
- *       their consent and the session's latest turns read in one unit of work;</li>
+ *       their consent and the session's latest turns read in one unit of work that writes nothing (the opening is
+ *       audited with the turn, or on its own if the turn is never recorded);</li>
  *   <li>consent at the turn's instant ({@link TurnConsent}): no audio capture, no turn; no video capture, no frame
  *       read; no emotion analysis, no emotion; external processing passed to reasoning; retention decides whether
  *       the raw recordings are kept, and until when;</li>
@@ -67,9 +68,11 @@ import org.eecs.domain.turn.TurnId;
  *   <li>reasoning ({@link RespondingToPatients}), outside any unit of work: safety first, and a language model may
  *       take seconds; the emotion is withheld by the session's ablation flag, the turn's own, or missing consent;</li>
  *   <li>generation ({@link PreparingPerformance});</li>
- *   <li>the turn, its recordings (with consent) and their audit events in one unit of work, which also checks that
- *       the session still runs: a session aborted meanwhile (consent withdrawn) records nothing more.</li>
+ *   <li>the turn, its recordings (with consent) and their audit events (the session's opening included) in one
+ *       unit of work, which also checks that the session still runs: a session aborted meanwhile (consent
+ *       withdrawn) records nothing more.</li>
  * </ol>
+ * So a turn writes once. Its answer can be prepared again from its record ({@link #answerAgain}).
  */
 public final class TakingTurns implements ConversingWithPatients {
 
@@ -147,6 +150,15 @@ public final class TakingTurns implements ConversingWithPatients {
     @Override
     public TurnAnswer take(TakeTurn request) {
         Opened opened = open(request.caller(), request.session());
+        try {
+            return taken(request, opened);
+        } catch (RuntimeException | Error unrecorded) {
+            openedOnly(request.caller(), opened);
+            throw unrecorded;
+        }
+    }
+
+    private TurnAnswer taken(TakeTurn request, Opened opened) {
         TimeWindow window = new TimeWindow(request.startedAt(), request.endedAt());
         Recognized recognized;
         Optional<TurnMedia> media = Optional.empty();
@@ -166,7 +178,32 @@ public final class TakingTurns implements ConversingWithPatients {
     @Override
     public StreamedTurn open(OpenTurn request) {
         Opened opened = open(request.caller(), request.session());
-        return new Streaming(request, opened, hearing.listen(opened.patient().locale(), opened.consent()));
+        try {
+            return new Streaming(request, opened, hearing.listen(opened.patient().locale(), opened.consent()));
+        } catch (RuntimeException | Error unrecorded) {
+            openedOnly(request.caller(), opened);
+            throw unrecorded;
+        }
+    }
+
+    @Override
+    public TurnAnswer answerAgain(Caller robot, TurnId id) {
+        access.requireRole(robot, Role.ROBOT, AuditAction.READ, turnEntity(id));
+        Turn turn = transactions.inOne(() -> {
+            Optional<Turn> found = turns.find(id);
+            if (found.isEmpty()) {
+                access.missing(robot, AuditAction.READ, turnEntity(id));
+                throw new UnknownTurn(id);
+            }
+            try {
+                access.session(robot, found.get().session(), AuditAction.READ, turnEntity(id));
+            } catch (UnknownCareSession notItsOwn) {
+                throw new UnknownTurn(id);
+            }
+            return found.get();
+        });
+        // the plan is a function of the care response: the same words, tone, face and motion, performed again
+        return new TurnAnswer(turn, performance.prepare(turn.response()).plan());
     }
 
     @Override
@@ -190,6 +227,7 @@ public final class TakingTurns implements ConversingWithPatients {
         private final Hearing.Streamed heard;
         private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
         private final List<VideoClip.Frame> frames = new ArrayList<>();
+        private boolean answered;
 
         private Streaming(OpenTurn request, Opened opened, Hearing.Streamed heard) {
             this.request = request;
@@ -223,12 +261,19 @@ public final class TakingTurns implements ConversingWithPatients {
             Optional<TurnMedia> media = opened.consent().keepRecordingsUntil().map(until -> new TurnMedia(
                     opened.turn(), opened.session().id(), opened.patient().id(), TurnMedia.PCM, audio.toByteArray(),
                     frames, until));
-            return answer(request.caller(), opened, recognized, request.withholdEmotion(), media);
+            TurnAnswer answer = answer(request.caller(), opened, recognized, request.withholdEmotion(), media);
+            answered = true;
+            return answer;
         }
 
+        /** Abandoned, failed or answered: a turn not recorded still leaves its opening in the audit trail. */
         @Override
         public void close() {
             heard.close();
+            if (!answered) {
+                answered = true; // closed once
+                openedOnly(request.caller(), opened);
+            }
         }
 
         private boolean keeps() {
@@ -246,20 +291,40 @@ public final class TakingTurns implements ConversingWithPatients {
         Instant at = clock.instant();
         access.requireRole(caller, Role.ROBOT, AuditAction.CREATE, turnEntity(turn));
         Opened opened = transactions.inOne(() -> {
-            // what the turn needs is read first, and the opening audited last: the audit trail's lock is then held
-            // only until the commit, not through the reads (turns of all robots wait for that lock)
+            // only reads: the opening is audited with the turn, in its one unit of work (the audit trail's lock,
+            // which the turns of all robots wait for, is then taken once a turn, and held only until its commit)
             Optional<Patient> patient = sessions.find(id).flatMap(found -> patients.find(found.patient()));
             Optional<TurnConsent> consent = patient.map(found -> TurnConsent.at(consents.historyOf(found.id()), at));
             List<Exchange> recent = patient.isPresent() ? turns.latestExchanges(id, RECENT_TURNS) : List.of();
-            CareSession session = running(caller, id);
+            CareSession session = access.sessionToRecordLater(caller, id, AuditAction.READ, EntityRef.careSession(id));
+            if (!session.acceptsTurns()) {
+                throw new SessionNotInProgress(session);
+            }
             return new Opened(turn, at, session, patient.orElseThrow(() -> new UnknownCareSession(id)),
                     consent.orElseThrow(), recent);
         });
         if (!opened.consent().audio()) {
+            openedOnly(caller, opened);
             throw new Conflict("consent-required", "the patient's consent to audio capture is not in force, so the "
                     + "robot may not listen: the turn is refused");
         }
         return opened;
+    }
+
+    /**
+     * Audits the opening of a turn that was not recorded (refused, failed or abandoned), in a unit of its own; with
+     * the database gone as well, the failure that ended the turn is what the caller hears.
+     */
+    private void openedOnly(Caller caller, Opened opened) {
+        try {
+            transactions.inSeparateOne(() -> {
+                access.record(caller, AuditAction.READ, EntityRef.careSession(opened.session().id()),
+                        opened.patient().id());
+                return null;
+            });
+        } catch (RuntimeException unrecorded) {
+            // nothing to add: the turn failed, and so did its audit
+        }
     }
 
     /** The caller's session, opened (and audited) for reading, if it takes turns. */
@@ -301,7 +366,8 @@ public final class TakingTurns implements ConversingWithPatients {
                     reply.escalation().map(escalation -> escalation.id()), Optional.empty());
             turns.save(recorded);
             media.ifPresent(recordings::keep);
-            // audited last, for the same reason as the opening
+            // audited last: the audit trail's lock is held only until the commit
+            access.record(caller, AuditAction.READ, EntityRef.careSession(session.id()), patient.id());
             access.record(caller, AuditAction.CREATE, turnEntity(recorded.id()), patient.id());
             media.ifPresent(kept -> access.record(caller, AuditAction.CREATE,
                     new EntityRef("TurnRecording", recorded.id().toString()), patient.id()));

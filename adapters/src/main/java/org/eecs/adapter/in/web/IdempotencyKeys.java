@@ -35,8 +35,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Makes a creating POST safe to retry: with an {@code Idempotency-Key} header, the first successful answer is
  * remembered and every retry with the same key and the same request gets that answer again
  * ({@code Idempotent-Replayed: true}) and creates nothing. The same key with a different request is refused
- * (422); a retry while the first is still running is refused (409). Runs after authentication: keys are per
- * caller, so it is placed in the security filter chain, not registered on its own.
+ * (422); a retry while the first is still running is refused (409). A care turn's answer is remembered by
+ * reference to the turn and prepared again for a retry ({@link AnsweredTurns}). Runs after authentication: keys
+ * are per caller, so it is placed in the security filter chain, not registered on its own.
  */
 @Component("idempotencyKeys")
 class IdempotencyKeys extends OncePerRequestFilter {
@@ -47,12 +48,14 @@ class IdempotencyKeys extends OncePerRequestFilter {
     private static final int MAX_PATH_LENGTH = 500;
 
     private final IdempotentRequests requests;
+    private final AnsweredTurns turns;
     private final UnreachableDatabase unreachableDatabase;
     private final HandlerExceptionResolver problems;
 
-    IdempotencyKeys(IdempotentRequests requests, UnreachableDatabase unreachableDatabase,
+    IdempotencyKeys(IdempotentRequests requests, AnsweredTurns turns, UnreachableDatabase unreachableDatabase,
                     @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.requests = requests;
+        this.turns = turns;
         this.unreachableDatabase = unreachableDatabase;
         this.problems = problems;
     }
@@ -104,7 +107,7 @@ class IdempotencyKeys extends OncePerRequestFilter {
             return;
         }
         if (remembered.isPresent()) {
-            replay(remembered.get(), hash, request, response);
+            replay(remembered.get(), caller, hash, request, response);
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
@@ -115,7 +118,10 @@ class IdempotencyKeys extends OncePerRequestFilter {
             requests.release(caller, key);
             throw failure;
         }
-        if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
+        if (recorded.getStatus() >= 200 && recorded.getStatus() < 300 && AnsweredTurns.answeredBy(request) != null) {
+            requests.answerWithTurn(caller, key, recorded.getStatus(), recorded.getContentType(),
+                    AnsweredTurns.answeredBy(request));
+        } else if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
             requests.answer(caller, key, recorded.getStatus(), recorded.getContentType(),
                     recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
         } else if (recorded.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
@@ -126,7 +132,7 @@ class IdempotencyKeys extends OncePerRequestFilter {
         recorded.copyBodyToResponse();
     }
 
-    private void replay(IdempotentRequests.Remembered first, String hash, HttpServletRequest request,
+    private void replay(IdempotentRequests.Remembered first, String caller, String hash, HttpServletRequest request,
                         HttpServletResponse response) throws IOException {
         if (!first.requestHash().equals(hash)) {
             problems.resolveException(request, response, null, new IdempotencyProblem(Problem.IDEMPOTENCY_KEY_REUSED,
@@ -138,6 +144,15 @@ class IdempotencyKeys extends OncePerRequestFilter {
                     "the first request with this " + HEADER + " is still being processed; retry shortly"));
             return;
         }
+        byte[] body = first.body();
+        if (first.turn() != null) {
+            try {
+                body = turns.againAsJson(request, caller, first.turn());
+            } catch (RuntimeException failure) {
+                problems.resolveException(request, response, null, failure);
+                return;
+            }
+        }
         response.setStatus(first.status());
         if (first.contentType() != null) {
             response.setContentType(first.contentType());
@@ -146,8 +161,8 @@ class IdempotencyKeys extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.LOCATION, first.location());
         }
         response.setHeader("Idempotent-Replayed", "true");
-        if (first.body() != null) {
-            response.getOutputStream().write(first.body());
+        if (body != null) {
+            response.getOutputStream().write(body);
         }
     }
 

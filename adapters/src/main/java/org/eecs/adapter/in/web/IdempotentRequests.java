@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The remembered answers to creating requests sent with an {@code Idempotency-Key}, per caller and key.
  * A key is claimed before the request runs (the primary key lets only one claim win), answered when it
- * succeeds, and released when it fails, so that a retry after a failure runs again.
+ * succeeds, and released when it fails, so that a retry after a failure runs again. A care turn's answer is
+ * remembered by reference to the turn, and prepared again from its record for a retry ({@link AnsweredTurns}):
+ * its body is large (synthesised speech) and almost never asked for twice.
  */
 @Component
 class IdempotentRequests {
@@ -47,12 +50,12 @@ class IdempotentRequests {
             return Optional.empty();
         }
         return jdbc.sql("""
-                        select request_hash, status, content_type, location, body from idempotent_request
+                        select request_hash, status, content_type, location, body, turn_id from idempotent_request
                         where caller_id = ? and key = ?""")
                 .params(caller, key)
                 .query((row, n) -> new Remembered(row.getString("request_hash"),
                         (Integer) row.getObject("status"), row.getString("content_type"), row.getString("location"),
-                        row.getBytes("body")))
+                        row.getBytes("body"), row.getObject("turn_id", UUID.class)))
                 .optional();
     }
 
@@ -62,6 +65,15 @@ class IdempotentRequests {
                         update idempotent_request set status = ?, content_type = ?, location = ?, body = ?
                         where caller_id = ? and key = ?""")
                 .params(status, contentType, location, body, caller, key).update();
+    }
+
+    /** Answered by this care turn: a retry gets the turn's answer, prepared again. */
+    @Transactional
+    void answerWithTurn(String caller, String key, int status, String contentType, UUID turn) {
+        jdbc.sql("""
+                        update idempotent_request set status = ?, content_type = ?, turn_id = ?
+                        where caller_id = ? and key = ?""")
+                .params(status, contentType, turn, caller, key).update();
     }
 
     @Transactional
@@ -78,7 +90,12 @@ class IdempotentRequests {
                 .param(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)).update();
     }
 
-    /** @param status null while the first request is still running */
-    record Remembered(String requestHash, Integer status, String contentType, String location, byte[] body) {
+    /**
+     * @param status null while the first request is still running
+     * @param turn   the care turn that answered it, whose answer is prepared again; else null, and the answer is
+     *               {@code body}
+     */
+    record Remembered(String requestHash, Integer status, String contentType, String location, byte[] body,
+                      UUID turn) {
     }
 }

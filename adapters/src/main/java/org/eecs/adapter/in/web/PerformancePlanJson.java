@@ -2,7 +2,6 @@ package org.eecs.adapter.in.web;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Base64;
 import java.util.List;
 import org.eecs.domain.care.CareResponse;
 import org.eecs.domain.performance.FaceChannel;
@@ -16,14 +15,15 @@ import org.eecs.perception.audio.WavWriter;
 /**
  * The performance plan's wire form, {@code eecs.performance-plan} version 1, exactly as docs/robot-protocol.md
  * specifies it: metadata as JSON, audio and dense frames as base64 of little-endian binary arrays, all times as
- * integer microseconds or sample and frame indices.
+ * integer microseconds or sample and frame indices. The binary fields are bytes here: Jackson writes them as
+ * standard base64 (its default variant: the RFC 4648 alphabet, padded, no line feeds) straight into its output,
+ * without a 200 KB string in between or a check of each of its characters for escaping.
  */
 record PerformancePlanJson(String format, int version, long durationUs, ResponseJson response, SpeechJson speech,
                            FaceJson face, MotionJson motion) {
 
     static final String FORMAT = "eecs.performance-plan";
     static final int VERSION = 1;
-    private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     static PerformancePlanJson of(PerformancePlan plan) {
         return new PerformancePlanJson(FORMAT, VERSION, plan.duration().toNanos() / 1_000,
@@ -38,7 +38,7 @@ record PerformancePlanJson(String format, int version, long durationUs, Response
         }
     }
 
-    record SpeechJson(long offsetUs, int sampleRate, int sampleCount, String voice, String encoding, String wav,
+    record SpeechJson(long offsetUs, int sampleRate, int sampleCount, String voice, String encoding, byte[] wav,
                       List<LabelJson> words, List<LabelJson> phonemes) {
     }
 
@@ -50,17 +50,17 @@ record PerformancePlanJson(String format, int version, long durationUs, Response
     }
 
     record FaceJson(long offsetUs, int framesPerSecond, int frameCount, List<String> channels, String encoding,
-                    String frames) {
+                    byte[] frames) {
     }
 
     record MotionJson(long offsetUs, int samplesPerSecond, int sampleCount, List<String> joints, String unit,
-                      String encoding, String positions) {
+                      String encoding, byte[] positions) {
     }
 
     private static SpeechJson speech(PerformancePlan plan) {
         Speech speech = plan.speech();
         return new SpeechJson(plan.speechOffset().toNanos() / 1_000, Speech.SAMPLE_RATE, speech.samples().length,
-                speech.voice().toString(), "wav-pcm16le-mono;base64", BASE64.encodeToString(wav(speech.samples())),
+                speech.voice().toString(), "wav-pcm16le-mono;base64", wav(speech.samples()),
                 speech.words().stream().map(LabelJson::of).toList(),
                 speech.phonemes().stream().map(LabelJson::of).toList());
     }
@@ -73,8 +73,7 @@ record PerformancePlanJson(String format, int version, long durationUs, Response
             frames[i] = (byte) Math.round(values[i] * 255f);
         }
         return new FaceJson(plan.faceOffset().toNanos() / 1_000, FaceTimeline.FRAMES_PER_SECOND, face.frameCount(),
-                face.channels().stream().map(FaceChannel::key).toList(), "uint8;base64",
-                BASE64.encodeToString(frames));
+                face.channels().stream().map(FaceChannel::key).toList(), "uint8;base64", frames);
     }
 
     private static MotionJson motion(PerformancePlan plan) {
@@ -85,7 +84,7 @@ record PerformancePlanJson(String format, int version, long durationUs, Response
             floats.putFloat((float) position);
         }
         return new MotionJson(plan.motionOffset().toNanos() / 1_000, JointTrajectory.SAMPLES_PER_SECOND,
-                motion.sampleCount(), motion.joints(), "rad", "float32le;base64", BASE64.encodeToString(floats.array()));
+                motion.sampleCount(), motion.joints(), "rad", "float32le;base64", floats.array());
     }
 
     /** A complete WAV file: the canonical 44-byte header, then 16 kHz mono 16-bit little-endian PCM. */

@@ -3,6 +3,7 @@ package org.eecs.adapter.in.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -67,10 +68,11 @@ class RobotApiController {
             + "response and its performance plan")
     TurnAnswerJson turn(@PathVariable CareSessionId session, @Valid @RequestPart("utterance") UtteranceJson utterance,
                         @RequestPart("audio") MultipartFile audio,
-                        @RequestPart(name = "frame", required = false) List<MultipartFile> frame) {
+                        @RequestPart(name = "frame", required = false) List<MultipartFile> frame,
+                        HttpServletRequest request) {
         List<byte[]> frames = frame == null ? List.of() : frame.stream().map(RobotApiController::bytesOf).toList();
-        return TurnAnswerJson.of(conversation.take(recorded(callers.as(Role.ROBOT), session, utterance,
-                bytesOf(audio), frames)));
+        return TurnAnswerJson.of(AnsweredTurns.mark(request, conversation.take(recorded(callers.as(Role.ROBOT),
+                session, utterance, bytesOf(audio), frames))));
     }
 
     /** The turn the parts of a multipart request describe, or why they describe none ({@link InvalidRequest}). */
@@ -95,10 +97,11 @@ class RobotApiController {
 
     @PostMapping(path = "/{session}/text-turns", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A turn from the words the robot's own speech recognition heard")
-    TurnAnswerJson textTurn(@PathVariable CareSessionId session, @Valid @RequestBody TextTurnJson body) {
-        return TurnAnswerJson.of(conversation.take(new TakeTurn(callers.as(Role.ROBOT), session,
-                new Heard.Words(body.text()), body.startedAt(), body.endedAt(),
-                Boolean.TRUE.equals(body.withholdEmotion()))));
+    TurnAnswerJson textTurn(@PathVariable CareSessionId session, @Valid @RequestBody TextTurnJson body,
+                            HttpServletRequest request) {
+        return TurnAnswerJson.of(AnsweredTurns.mark(request, conversation.take(new TakeTurn(callers.as(Role.ROBOT),
+                session, new Heard.Words(body.text()), body.startedAt(), body.endedAt(),
+                Boolean.TRUE.equals(body.withholdEmotion())))));
     }
 
     @PostMapping("/{session}/turns/{turn}/barge-in")

@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The streamed care turn (docs/robot-protocol.md): between the robot's {@code start} and {@code end}, audio pieces
  * and frames go to the recognisers as they arrive; {@code end} leaves only the tail of the turn. A turn's key works
- * as an {@code Idempotency-Key}: the answer to a key already answered is sent again, and the turn taken once.
+ * as an {@code Idempotency-Key}: the answer to a key already answered is sent again (prepared again from the turn's
+ * record, {@link AnsweredTurns}), and the turn taken once.
  * The container delivers one connection's messages one at a time, so a connection's state needs no locking.
  */
 @Component
@@ -56,21 +57,23 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
 
     private final ConversingWithPatients conversation;
     private final IdempotentRequests keys;
+    private final AnsweredTurns answered;
     private final TurnStreamProblems problems;
     private final JsonMapper json;
     private final Set<WebSocketSession> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    TurnStream(ConversingWithPatients conversation, IdempotentRequests keys, TurnStreamProblems problems,
-               JsonMapper json) {
+    TurnStream(ConversingWithPatients conversation, IdempotentRequests keys, AnsweredTurns answered,
+               TurnStreamProblems problems, JsonMapper json) {
         this.conversation = conversation;
         this.keys = keys;
+        this.answered = answered;
         this.problems = problems;
         this.json = json;
     }
 
     /** The turn open on a connection: streamed to the recognisers, or (a key already answered) to be replayed. */
-    private record Open(String key, StreamedTurn turn, byte[] replay) {
+    private record Open(String key, StreamedTurn turn, IdempotentRequests.Remembered replay) {
     }
 
     @Override
@@ -188,7 +191,7 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
                         "the first turn with this key is still being answered; retry shortly")));
                 return;
             }
-            connection.getAttributes().put(OPEN, new Open(key, null, remembered.get().body()));
+            connection.getAttributes().put(OPEN, new Open(key, null, remembered.get()));
         } else {
             try {
                 StreamedTurn turn = conversation.open(new OpenTurn(caller, session(connection), startedAt,
@@ -208,29 +211,39 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
             send(connection, problem(null, TurnStreamProblems.invalid("end belongs to an open turn: send start first")));
             return;
         }
+        Caller caller = caller(connection);
         if (open.replay() != null) {
-            connection.sendMessage(new TextMessage(open.replay()));
+            IdempotentRequests.Remembered first = open.replay();
+            try {
+                connection.sendMessage(new TextMessage(first.turn() == null ? first.body()
+                        : answerMessage(open.key(), answered.again(caller, first.turn()))));
+            } catch (RuntimeException failure) {
+                fail(connection, open.key(), failure);
+            }
             return;
         }
-        Caller caller = caller(connection);
         try (StreamedTurn turn = open.turn()) {
             TurnAnswer answer = turn.finish(instant(said, "endedAt"));
-            RobotApiController.TurnAnswerJson body = RobotApiController.TurnAnswerJson.of(answer);
-            Map<String, Object> reply = new LinkedHashMap<>();
-            reply.put("type", "answer");
-            reply.put("key", open.key());
-            reply.put("turnId", body.turnId());
-            reply.put("sequence", body.sequence());
-            reply.put("heard", body.heard());
-            reply.put("response", body.response());
-            reply.put("plan", body.plan());
-            byte[] bytes = json.writeValueAsBytes(reply);
-            keys.answer(caller.actor().id(), open.key(), 200, "application/json", null, bytes);
+            byte[] bytes = answerMessage(open.key(), answer);
+            keys.answerWithTurn(caller.actor().id(), open.key(), 200, "application/json", answer.turn().id().value());
             connection.sendMessage(new TextMessage(bytes));
         } catch (RuntimeException failure) {
             keys.release(caller.actor().id(), open.key());
             fail(connection, open.key(), failure);
         }
+    }
+
+    private byte[] answerMessage(String key, TurnAnswer answer) {
+        RobotApiController.TurnAnswerJson body = RobotApiController.TurnAnswerJson.of(answer);
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("type", "answer");
+        reply.put("key", key);
+        reply.put("turnId", body.turnId());
+        reply.put("sequence", body.sequence());
+        reply.put("heard", body.heard());
+        reply.put("response", body.response());
+        reply.put("plan", body.plan());
+        return json.writeValueAsBytes(reply);
     }
 
     private void abandon(WebSocketSession connection) {

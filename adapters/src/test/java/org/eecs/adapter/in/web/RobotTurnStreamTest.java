@@ -88,6 +88,8 @@ class RobotTurnStreamTest {
         try (Robot reconnected = connect(running[0], running[1])) {
             JsonNode again = streamTurn(reconnected, key, start);
             assertThat(again.get("turnId")).isEqualTo(answer.get("turnId"));
+            // prepared again from the turn's record, the answer is the first one
+            assertThat(again).isEqualTo(answer);
         }
 
         JsonNode turns = api.get("/api/v1/sessions/" + running[1] + "/transcript").token(clinician).send().json()

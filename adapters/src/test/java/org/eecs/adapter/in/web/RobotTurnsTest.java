@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eecs.adapter.in.web.WebFixtures.Running;
 import org.eecs.adapter.out.recognition.face.FaceImages;
 import org.eecs.adapter.out.speech.SpeechSamples;
@@ -24,6 +25,8 @@ import org.eecs.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +42,7 @@ class RobotTurnsTest {
     private static final String SMILING = "sample3-middle.jpg";
 
     @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
     Api api;
     WebFixtures fixtures;
     String clinician;
@@ -137,6 +141,24 @@ class RobotTurnsTest {
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.json().get("turnId")).isEqualTo(first.json().get("turnId"));
         assertThat(transcript(running)).hasSize(1);
+    }
+
+    @Test
+    void aKeyedTurnsAnswer_isRememberedByItsTurn_andPreparedAgainTheSameForARetry() {
+        Running running = running();
+        String key = "turn-" + unique("k");
+        Instant spoken = Instant.now().minusSeconds(4);
+
+        Answer first = post(running, turn(speech, 2, spoken), key);
+        Answer retry = post(running, turn(speech, 2, spoken), key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json()).isEqualTo(first.json()); // the plan too: it is a function of the care response
+        Map<String, Object> kept = jdbc.sql("select turn_id, body from idempotent_request where key = ?").param(key)
+                .query().singleRow();
+        assertThat(kept.get("turn_id")).hasToString(first.json().get("turnId").asString());
+        assertThat(kept.get("body")).isNull();
     }
 
     @Test

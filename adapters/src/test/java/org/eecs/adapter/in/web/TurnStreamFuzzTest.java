@@ -44,7 +44,8 @@ class TurnStreamFuzzTest {
 
     @FuzzTest(maxDuration = "3m")
     void anyFrames_areTakenOrAnsweredWithAProblem(FuzzedDataProvider data) throws Exception {
-        TurnStream stream = new TurnStream(new Listening(), new Keys(), new TurnStreamProblems(null), JSON);
+        TurnStream stream = new TurnStream(new Listening(), new Keys(),
+                new AnsweredTurns(new Listening(), JSON), new TurnStreamProblems(null), JSON);
         Connection connection = new Connection();
         int frames = data.consumeInt(1, 12);
         for (int i = 0; i < frames && connection.isOpen(); i++) {
@@ -109,6 +110,11 @@ class TurnStreamFuzzTest {
         }
 
         @Override
+        public TurnAnswer answerAgain(Caller robot, TurnId turn) {
+            throw new UnsupportedOperationException("no turn is ever answered here");
+        }
+
+        @Override
         public void bargeIn(Caller robot, CareSessionId session, TurnId turn, Duration heardAfter) {
         }
     }
@@ -123,13 +129,18 @@ class TurnStreamFuzzTest {
 
         @Override
         Optional<Remembered> claim(String caller, String key, String method, String path, String requestHash) {
-            Remembered before = claimed.putIfAbsent(key, new Remembered(requestHash, null, null, null, null));
+            Remembered before = claimed.putIfAbsent(key, new Remembered(requestHash, null, null, null, null, null));
             return Optional.ofNullable(before);
         }
 
         @Override
         void answer(String caller, String key, int status, String contentType, String location, byte[] body) {
-            claimed.put(key, new Remembered("", status, contentType, location, body));
+            claimed.put(key, new Remembered("", status, contentType, location, body, null));
+        }
+
+        @Override
+        void answerWithTurn(String caller, String key, int status, String contentType, java.util.UUID turn) {
+            claimed.put(key, new Remembered("", status, contentType, null, null, turn));
         }
 
         @Override

@@ -49,6 +49,15 @@ public interface ConversingWithPatients {
      */
     StreamedTurn open(OpenTurn turn);
 
+    /**
+     * The answer to a turn this robot took before, prepared again from the turn's record: the turn's words and care
+     * response, performed anew (a retry under the key of a turn already answered). Taken nothing, recorded nothing
+     * but the reading; the session need no longer be running.
+     *
+     * @throws UnknownTurn for a turn that is not of this robot's sessions
+     */
+    TurnAnswer answerAgain(Caller robot, TurnId turn);
+
     /** The patient spoke over the answer to this turn; a turn keeps its first report. */
     void bargeIn(Caller robot, CareSessionId session, TurnId turn, Duration heardAfter);
 
