@@ -60,6 +60,12 @@ public final class RobotApiClient implements CareBackend, AutoCloseable {
     private static final int PIECE = PcmAudio.RATE;
 
     private final HttpClient http;
+    /**
+     * The turn stream's own client: a WebSocket's upgrade then always goes out on a new connection, never on one
+     * kept from the calls over HTTP (in the loaded end-to-end test an upgrade sent on a kept connection, through the
+     * test's proxy, was answered 101 by the backend and never heard by the robot).
+     */
+    private final HttpClient streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AccessTokens tokens;
     private final CaptureClock clock;
     private final Settings settings;
@@ -289,7 +295,7 @@ public final class RobotApiClient implements CareBackend, AutoCloseable {
 
     private TurnConnection connect(URI uri, String sessionId, String token) {
         try {
-            return TurnConnection.open(http, uri, sessionId, token, settings.requestTimeout());
+            return TurnConnection.open(streams, uri, sessionId, token, settings.requestTimeout());
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof WebSocketHandshakeException refused) {
                 HttpResponse<?> response = refused.getResponse();
