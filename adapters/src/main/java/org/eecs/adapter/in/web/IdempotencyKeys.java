@@ -20,7 +20,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -124,8 +123,6 @@ class IdempotencyKeys extends OncePerRequestFilter {
         } else if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
             requests.answer(caller, key, recorded.getStatus(), recorded.getContentType(),
                     recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
-        } else if (recorded.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            releaseIfReachable(caller, key);
         } else {
             requests.release(caller, key);
         }
@@ -163,15 +160,6 @@ class IdempotencyKeys extends OncePerRequestFilter {
         response.setHeader("Idempotent-Replayed", "true");
         if (body != null) {
             response.getOutputStream().write(body);
-        }
-    }
-
-    /** With the database gone, the claim stays until it counts as abandoned (5 minutes); the 503 stands. */
-    private void releaseIfReachable(String caller, String key) {
-        try {
-            requests.release(caller, key);
-        } catch (DataAccessException | TransactionException unreachable) {
-            logger.warn("the claim of an Idempotency-Key could not be released: " + unreachable.getMessage());
         }
     }
 

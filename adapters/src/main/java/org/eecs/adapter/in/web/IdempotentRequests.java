@@ -4,8 +4,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,11 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class IdempotentRequests {
 
+    private static final Logger logger = LoggerFactory.getLogger(IdempotentRequests.class);
+
     /** A claim never answered for this long was left by a crashed request: a retry may run again. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
     private final Duration retention;
+    private final Set<Claim> unreleased = ConcurrentHashMap.newKeySet();
 
     IdempotentRequests(JdbcClient jdbc,
                        @Value("${eecs.api.idempotency-key-retention}")
@@ -76,10 +84,41 @@ class IdempotentRequests {
                 .params(status, contentType, turn, caller, key).update();
     }
 
-    @Transactional
+    /**
+     * Gives the claim back, so that a retry runs again. With the database out of reach (a failed request often
+     * failed for that), the claim is given back as soon as it answers again, so that the robot's retry after the
+     * outage is taken at once instead of counting as a duplicate until the claim is {@link #ABANDONED_AFTER}.
+     */
     void release(String caller, String key) {
+        Claim claim = new Claim(caller, key);
+        try {
+            giveBack(claim);
+        } catch (DataAccessException unreachable) {
+            unreleased.add(claim);
+            logger.warn("the claim of an Idempotency-Key is given back once the database answers again: {}",
+                    unreachable.getMessage());
+        }
+    }
+
+    /** The claims {@link #release} could not give back, tried again until the database answers. */
+    @Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT2S")
+    void releaseLeftOver() {
+        for (Claim claim : unreleased) {
+            try {
+                giveBack(claim);
+                unreleased.remove(claim);
+            } catch (DataAccessException stillUnreachable) {
+                return;
+            }
+        }
+    }
+
+    private void giveBack(Claim claim) {
         jdbc.sql("delete from idempotent_request where caller_id = ? and key = ? and status is null")
-                .params(caller, key).update();
+                .params(claim.caller(), claim.key()).update();
+    }
+
+    private record Claim(String caller, String key) {
     }
 
     /** Forgets answers past their retention, and claims left behind by a crash. */
