@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.eecs.application.access.CareRecordAccess;
 import org.eecs.application.generation.PreparingPerformance;
@@ -94,6 +96,8 @@ public final class TakingTurns implements ConversingWithPatients {
     private final TurnsRecorded recorded;
     private final CareRecordAccess access;
     private final Clock clock;
+    /** What each robot was last told of its sessions, audited then (one entry a robot). */
+    private final Map<RobotId, RobotSessions> lastTold = new ConcurrentHashMap<>();
 
     /** The recognisers, and the executor on which the face is read while the speech is. */
     public record Recognizers(RecognizeFacialExpression faces, TranscribeSpeech speech, RecognizeTextCues textCues,
@@ -122,23 +126,35 @@ public final class TakingTurns implements ConversingWithPatients {
         this.clock = clock;
     }
 
+    /**
+     * The robot's current and next session. A robot asks every few seconds while it runs (every 5 s in the agent):
+     * the READ of its sessions is audited when what it is told differs from what it was last told by this instance
+     * (its first poll, another session, a session changed, consent to audio capture given or withdrawn), not at every
+     * poll that tells it the same again, which would add an event to the chain every 5 s per robot and record no
+     * access an auditor does not already see. Each turn's opening of its session is audited as before.
+     */
     @Override
     public RobotSessions sessionsOf(Caller robot) {
         access.requireRole(robot, Role.ROBOT, AuditAction.READ, new EntityRef("CareSession", robot.actor().id()));
         RobotId id = new RobotId(robot.actor().id());
         Instant now = clock.instant();
-        return transactions.inOne(() -> {
+        RobotSessions told = transactions.inOne(() -> {
             Optional<CareSession> current = first(new SessionCriteria(null, Set.of(), null, id,
                     SessionState.IN_PROGRESS), now);
             Optional<CareSession> next = first(new SessionCriteria(
                     new TimeWindow(now.minus(NEXT_SESSION_LOOKBACK), now.plus(NEXT_SESSION_HORIZON)), Set.of(), null,
                     id, SessionState.SCHEDULED), now);
-            current.ifPresent(session -> opened(robot, session));
-            next.ifPresent(session -> opened(robot, session));
             boolean audioConsent = current.map(session -> TurnConsent.at(consents.historyOf(session.patient()), now)
                     .audio()).orElse(false);
-            return new RobotSessions(current, next, audioConsent);
+            RobotSessions sessions = new RobotSessions(current, next, audioConsent);
+            if (!sessions.equals(lastTold.get(id))) {
+                current.ifPresent(session -> opened(robot, session));
+                next.ifPresent(session -> opened(robot, session));
+            }
+            return sessions;
         });
+        lastTold.put(id, told); // once its audit events are committed
+        return told;
     }
 
     @Override

@@ -521,6 +521,25 @@ class TakingTurnsTest {
         assertThat(turns.sessionsOf(robotCaller("nao-3")).current()).isEmpty();
     }
 
+    @Test
+    void aRobotAskingAgainIsAuditedOnlyWhenWhatItIsToldChanges() {
+        int before = hospital.audited().size();
+
+        turns.sessionsOf(robot);
+        turns.sessionsOf(robot);
+        turns.sessionsOf(robot);
+        assertThat(hospital.audited()).hasSize(before + 1); // the first poll: READ of the session in progress
+
+        fullConsent(); // audio capture consented since: the robot is told something new
+        turns.sessionsOf(robot);
+        turns.sessionsOf(robot);
+        assertThat(hospital.audited()).hasSize(before + 2);
+        assertThat(hospital.audited().getLast()).satisfies(event -> {
+            assertThat(event.action()).isEqualTo(AuditAction.READ);
+            assertThat(event.entity().id()).isEqualTo(running.id().toString());
+        });
+    }
+
     /** The store that fails, as a database connection lost in the middle of the turn's unit of work would. */
     private static final class RecordingsThatFail implements Recordings {
         @Override
