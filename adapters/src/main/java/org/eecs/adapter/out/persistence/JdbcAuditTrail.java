@@ -64,15 +64,47 @@ class JdbcAuditTrail implements AuditTrail {
         this.recordingClock = recordingClock;
     }
 
-    /** Joins the caller's transaction: an event is stored exactly when the change it describes is. */
+    /**
+     * Joins the caller's transaction: an event is stored exactly when the change it describes is. The first append
+     * of a transaction takes the chain's lock and reads the head (two round trips); the transaction's later appends
+     * link to the event it appended last, which is still the head while it holds the lock (one round trip each).
+     */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public ChainedAuditEvent append(AuditEvent event) {
+        ChainHeld held = held();
+        if (held == null) {
+            held = new ChainHeld(lockedHead());
+            TransactionSynchronizationManager.registerSynchronization(held);
+        }
+        Head head = held.head;
+        ChainedAuditEvent chained = AuditChain.link(head.sequence() + 1, head.hash(), event);
+        // recorded at the clock, but never before the head: the partition key never decreases along the chain
+        OffsetDateTime recordedAt = jdbc.sql("insert into audit_event (" + COLUMNS + ", recorded_at) values (?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, greatest(coalesce(?::timestamptz, clock_timestamp()), "
+                        + "?::timestamptz)) returning recorded_at")
+                .params(chained.sequence(), event.actor().id(), event.actor().role().name(), event.action().name(),
+                        event.entity().type(), event.entity().id(),
+                        event.patient() == null ? null : event.patient().value(), event.outcome().name(),
+                        OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.sourceAddress(), event.purpose(),
+                        event.requestId(), chained.previousHash(), chained.hash(),
+                        recordingClock == null ? null : OffsetDateTime.now(recordingClock),
+                        head.recordedAt())
+                .query(OffsetDateTime.class)
+                .single();
+        held.appended(new Head(chained.sequence(), chained.hash(), recordedAt));
+        return chained;
+    }
+
+    /** Takes the chain's lock for the rest of the transaction, then reads the head it now may link to. */
+    private Head lockedHead() {
         // a bounded wait: a unit that waited on a chain lock its own suspended unit holds would otherwise hang
-        jdbc.sql("select set_config('lock_timeout', ?, true)").param(LOCK_TIMEOUT).query(row -> { });
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(row -> { });
+        // (the condition sets the timeout before the row's lock is asked for: one round trip for both)
+        jdbc.sql("select pg_advisory_xact_lock(?) where set_config('lock_timeout', ?, true) is not null")
+                .params(CHAIN_LOCK, LOCK_TIMEOUT).query(row -> { });
         // the head: the newest event, or the anchor of the newest archived month when every event is archived
-        Head head = jdbc.sql("""
+        // (a statement of its own: its snapshot must be taken after the lock is held)
+        return jdbc.sql("""
                         (select sequence, hash, recorded_at from audit_event order by sequence desc limit 1)
                         union all
                         (select last_sequence, last_hash, (month + interval '1 month') at time zone 'UTC'
@@ -82,26 +114,37 @@ class JdbcAuditTrail implements AuditTrail {
                         row.getObject(3, OffsetDateTime.class)))
                 .optional()
                 .orElse(new Head(0, AuditChain.GENESIS, null));
-        ChainedAuditEvent chained = AuditChain.link(head.sequence() + 1, head.hash(), event);
-        // recorded at the clock, but never before the head: the partition key never decreases along the chain
-        jdbc.sql("insert into audit_event (" + COLUMNS + ", recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, greatest(coalesce(?::timestamptz, clock_timestamp()), ?::timestamptz))")
-                .params(chained.sequence(), event.actor().id(), event.actor().role().name(), event.action().name(),
-                        event.entity().type(), event.entity().id(),
-                        event.patient() == null ? null : event.patient().value(), event.outcome().name(),
-                        OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.sourceAddress(), event.purpose(),
-                        event.requestId(), chained.previousHash(), chained.hash(),
-                        recordingClock == null ? null : OffsetDateTime.now(recordingClock),
-                        head.recordedAt())
-                .update();
-        // one synchronization per event (the manager keeps a set of them)
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                APPENDS.increment();
+    }
+
+    /** This transaction's hold on the chain, if it appended already (a suspended outer unit's is not seen). */
+    private static ChainHeld held() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof ChainHeld held) {
+                return held;
             }
-        });
-        return chained;
+        }
+        return null;
+    }
+
+    /** A transaction's hold on the chain: the head it appended last, and how many events it appended. */
+    private static final class ChainHeld implements TransactionSynchronization {
+
+        private Head head;
+        private int appended;
+
+        private ChainHeld(Head head) {
+            this.head = head;
+        }
+
+        private void appended(Head newHead) {
+            head = newHead;
+            appended++;
+        }
+
+        @Override
+        public void afterCommit() {
+            APPENDS.increment(appended);
+        }
     }
 
     @Override
