@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.sound.sampled.AudioFormat;
 import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.domain.Require;
@@ -26,8 +28,10 @@ import org.eecs.domain.performance.TimedLabel;
  * <p>Audio is caught by our own {@link AudioPlayer} instead of a sound card. Word and phoneme timings come from
  * the utterances FreeTTS builds (its segment relation, ARPAbet phones, {@code pau} for pauses): they are the
  * engine's target timings, scaled per utterance to the length of the audio it actually produced (the diphone units
- * run a few per cent shorter than the targets). A voice renders one text at a time, so calls are serialised;
- * a sentence takes a few milliseconds once warm.
+ * run a few per cent shorter than the targets). A voice renders one text at a time, so there is one voice a core
+ * (each about 6 MB beyond the first's 34, which loads the shared lexicon), taken by a call and given back after it:
+ * with one voice for the whole server, every robot's synthesis queued behind every other's (a load of 64 robots
+ * showed 481 waits of 0.5 s at the median). Two voices speaking at once produce the same samples as one alone.
  */
 final class FreeTtsSpeech implements SynthesizeSpeech {
 
@@ -36,30 +40,61 @@ final class FreeTtsSpeech implements SynthesizeSpeech {
     private static final String VOICE_DIRECTORY = "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory";
 
     private final ProsodyTable prosody;
-    private final Voice voice;
-    private final Capture capture = new Capture();
+    private final BlockingQueue<Speaker> speakers;
 
     FreeTtsSpeech(ProsodyTable prosody) {
+        this(prosody, Runtime.getRuntime().availableProcessors());
+    }
+
+    FreeTtsSpeech(ProsodyTable prosody, int voices) {
         this.prosody = prosody;
         // FreeTTS finds its voices only through this JVM-wide property; kevin16's directory is all we ship
         System.setProperty("freetts.voices", VOICE_DIRECTORY);
-        Voice loaded = VoiceManager.getInstance().getVoice(VOICE);
-        if (loaded == null) {
-            throw new IllegalStateException("FreeTTS has no voice " + VOICE + " on the class path");
+        this.speakers = new ArrayBlockingQueue<>(voices);
+        for (int i = 0; i < voices; i++) {
+            speakers.add(new Speaker());
         }
-        loaded.allocate();
-        loaded.setAudioPlayer(capture);
-        @SuppressWarnings("unchecked")
-        List<UtteranceProcessor> processors = loaded.getUtteranceProcessors();
-        processors.add(capture);
-        this.voice = loaded;
     }
 
     @Override
     public Speech synthesize(String text, Tone tone) {
         Require.text("text to speak", text, MAX_TEXT_LENGTH);
         ProsodyTable.Prosody sound = prosody.of(tone);
-        synchronized (voice) {
+        Speaker speaker;
+        try {
+            speaker = speakers.take();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SynthesisFailed("interrupted while waiting for a voice to speak " + Require.quote(text),
+                    interrupted);
+        }
+        try {
+            return speaker.speak(text, sound);
+        } finally {
+            speakers.add(speaker);
+        }
+    }
+
+    /** One loaded voice and what catches its sound; used by one call at a time (it is taken from the queue). */
+    private static final class Speaker {
+
+        private final Voice voice;
+        private final Capture capture = new Capture();
+
+        private Speaker() {
+            Voice loaded = VoiceManager.getInstance().getVoice(VOICE); // a new instance each time
+            if (loaded == null) {
+                throw new IllegalStateException("FreeTTS has no voice " + VOICE + " on the class path");
+            }
+            loaded.allocate();
+            loaded.setAudioPlayer(capture);
+            @SuppressWarnings("unchecked")
+            List<UtteranceProcessor> processors = loaded.getUtteranceProcessors();
+            processors.add(capture);
+            this.voice = loaded;
+        }
+
+        private Speech speak(String text, ProsodyTable.Prosody sound) {
             capture.clear();
             voice.setRate((float) sound.wordsPerMinute());
             voice.setPitch((float) sound.pitchHz());

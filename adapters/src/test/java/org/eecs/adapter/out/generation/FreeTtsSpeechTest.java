@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eecs.domain.DomainViolation;
 import org.eecs.domain.care.Tone;
 import org.eecs.domain.performance.Speech;
@@ -26,6 +31,29 @@ class FreeTtsSpeechTest {
     static void speakInEveryTone() {
         for (Tone tone : Tone.values()) {
             SPOKEN.put(tone, Voice.freeTts().synthesize(TWO_SENTENCES, tone));
+        }
+    }
+
+    @Test
+    void robotsSpeakingAtOnceEachGetTheSpeechTheyWouldAlone() throws Exception {
+        FreeTtsSpeech twoVoices = new FreeTtsSpeech(Voice.FILES.prosody(), 2);
+        Map<Tone, Speech> alone = new EnumMap<>(Tone.class);
+        for (Tone tone : List.of(Tone.CALM, Tone.CHEERFUL)) {
+            alone.put(tone, twoVoices.synthesize(TWO_SENTENCES, tone));
+        }
+        try (ExecutorService robots = Executors.newFixedThreadPool(4)) {
+            List<Future<Boolean>> same = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Tone tone = i % 2 == 0 ? Tone.CALM : Tone.CHEERFUL;
+                same.add(robots.submit(() -> {
+                    Speech speech = twoVoices.synthesize(TWO_SENTENCES, tone);
+                    return Arrays.equals(speech.samples(), alone.get(tone).samples())
+                            && speech.words().equals(alone.get(tone).words());
+                }));
+            }
+            for (Future<Boolean> each : same) {
+                assertThat(each.get()).isTrue();
+            }
         }
     }
 
