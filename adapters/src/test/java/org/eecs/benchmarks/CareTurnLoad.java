@@ -172,8 +172,11 @@ public final class CareTurnLoad {
         }
         String loadBefore = uptime();
         CpuTime cpuBefore = CpuTime.now(databasePort());
+        DatabaseTraffic trafficBefore = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort());
         LoadRobots.Measured measured = LoadRobots.drive(plan(robots, duration, 0, PAUSE));
         CpuTime cpu = CpuTime.now(databasePort()).minus(cpuBefore);
+        DatabaseTraffic traffic = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort())
+                .minus(trafficBefore);
         Map<String, Double> turnMillis = measured.turnMillis();
         Map<String, Map<Stage, Double>> stages = stagesOf(turnMillis.keySet());
         List<Double> overhead = new ArrayList<>();
@@ -196,7 +199,38 @@ public final class CareTurnLoad {
                         + "PostgreSQL, %.1f ms in the robots' JVM%n", cpu.jvmMillis() / total.size(),
                 cpu.requestMillis() / total.size(), cpu.databaseMillis() / total.size(),
                 measured.cpuMillis() / total.size());
+        System.out.printf("  database a turn %.1f transactions committed, %.1f round trips (messages PostgreSQL "
+                + "received)%n", traffic.commits() / total.size(), traffic.messages() / total.size());
         printStages(stages.values());
+    }
+
+    /**
+     * The database's work in units, not time: transactions committed (PostgreSQL's statistics, flushed within a
+     * second or so; the two queries reading them count themselves) and the messages its server sockets on the port
+     * received ({@code ss}'s {@code data_segs_in}: one a client's flush, i.e. a round trip, for messages this small).
+     */
+    private record DatabaseTraffic(double commits, double messages) {
+        static DatabaseTraffic now(JdbcClient jdbc, String databasePort) {
+            long commits = jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
+                    .query(Long.class).single();
+            long messages = 0;
+            try {
+                Process ss = new ProcessBuilder("ss", "-tinH", "state", "established", "( sport = :" + databasePort
+                        + " )").redirectErrorStream(true).start();
+                for (String field : new String(ss.getInputStream().readAllBytes()).split("\\s+")) {
+                    if (field.startsWith("data_segs_in:")) {
+                        messages += Long.parseLong(field.substring("data_segs_in:".length()));
+                    }
+                }
+            } catch (IOException | RuntimeException noSs) {
+                messages = -1;
+            }
+            return new DatabaseTraffic(commits, messages);
+        }
+
+        DatabaseTraffic minus(DatabaseTraffic before) {
+            return new DatabaseTraffic(commits - before.commits - 1, messages - before.messages);
+        }
     }
 
     /**
