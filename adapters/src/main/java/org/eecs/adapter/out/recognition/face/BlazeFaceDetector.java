@@ -158,9 +158,11 @@ final class BlazeFaceDetector implements AutoCloseable {
             left[u] = Math.clamp(x, 0, w - 1) * 3;
             right[u] = Math.clamp(x + 1, 0, w - 1) * 3;
         }
-        byte[] bgr = image.bgr();
+        byte[] samples = image.samples();
+        RgbImage.Encoding encoding = image.encoding();
         float[] row = new float[INPUT_SIZE * 3];
         float[] blank = new float[INPUT_SIZE * 3];
+        float[] rgb = new float[3];
         java.util.Arrays.fill(blank, -1f);
         java.util.Arrays.fill(row, -1f);
         // planes: R at 0, G at INPUT_SIZE, B at 2 * INPUT_SIZE of the row, each copied to its plane
@@ -184,11 +186,13 @@ final class BlazeFaceDetector implements AutoCloseable {
                 int tr = top + right[u];
                 int bl = bottom + left[u];
                 int br = bottom + right[u];
+                RgbImage.toRgb(bilinear(samples, tl, tr, bl, br, a, ay),
+                        bilinear(samples, tl + 1, tr + 1, bl + 1, br + 1, a, ay),
+                        bilinear(samples, tl + 2, tr + 2, bl + 2, br + 2, a, ay), encoding, rgb);
                 int at = u * stride;
-                // R, G, B out of B, G, R
-                row[at + channel[0]] = bilinear(bgr, tl + 2, tr + 2, bl + 2, br + 2, a, ay);
-                row[at + channel[1]] = bilinear(bgr, tl + 1, tr + 1, bl + 1, br + 1, a, ay);
-                row[at + channel[2]] = bilinear(bgr, tl, tr, bl, br, a, ay);
+                row[at + channel[0]] = rgb[0] / 127.5f - 1;
+                row[at + channel[1]] = rgb[1] / 127.5f - 1;
+                row[at + channel[2]] = rgb[2] / 127.5f - 1;
             }
             put(input, v, row, planar, plane);
         }
@@ -205,10 +209,10 @@ final class BlazeFaceDetector implements AutoCloseable {
         }
     }
 
-    private static float bilinear(byte[] bgr, int tl, int tr, int bl, int br, float a, float ay) {
-        float upper = (bgr[tl] & 0xff) * (1 - a) + (bgr[tr] & 0xff) * a;
-        float lower = (bgr[bl] & 0xff) * (1 - a) + (bgr[br] & 0xff) * a;
-        return (upper * (1 - ay) + lower * ay) / 127.5f - 1;
+    private static float bilinear(byte[] samples, int tl, int tr, int bl, int br, float a, float ay) {
+        float upper = (samples[tl] & 0xff) * (1 - a) + (samples[tr] & 0xff) * a;
+        float lower = (samples[bl] & 0xff) * (1 - a) + (samples[br] & 0xff) * a;
+        return upper * (1 - ay) + lower * ay;
     }
 
     private List<DetectedFace> decode(float[] logits, float[] raw, double scale, double padX, double padY) {
