@@ -78,7 +78,7 @@ final class BlazeFaceDetector implements AutoCloseable {
         return planar;
     }
 
-    /** Whether the model takes planes ({@code [1,3,256,256]}) rather than interleaved pixels ({@code [1,256,256,3]}). */
+    /** Whether the model takes planes ({@code [1,3,256,256]}) or interleaved pixels ({@code [1,256,256,3]}). */
     private static boolean planar(VerifiedModel model) {
         try {
             NodeInfo input = model.session().getInputInfo().get("input");

@@ -6,8 +6,8 @@ package org.eecs.adapter.out.recognition.face;
  * <p>The crop is a square of side {@code max(box width, box height) * (1 + margin)} centred on the detector's
  * box, turned by the angle of the line between the two eyes so that the eyes come out level, and resampled to the
  * model's input size (bilinear, with k x k supersampling when the crop shrinks by a factor k > 1, k at most 3).
- * The model's input tensor is filled directly: luma {@code 0.299 R + 0.587 G + 0.114 B} (a JPEG frame's own Y) for a one-channel model,
- * R, G, B for a three-channel one, each normalised as the descriptor says, in its layout.
+ * The model's input tensor is filled directly: luma {@code 0.299 R + 0.587 G + 0.114 B} (a JPEG frame's own Y)
+ * for a one-channel model, R, G, B for a three-channel one, each normalised as the descriptor says, in its layout.
  */
 final class FaceAligner {
 

@@ -89,16 +89,17 @@ record RgbImage(int width, int height, byte[] samples, Encoding encoding) {
      * into {@code out}.
      */
     void sample(double x, double y, float[] out) {
-        interpolate(x, y, out);
+        interpolate(x, y, out, 3);
         toRgb(out[0], out[1], out[2], encoding, out);
     }
 
     /** Bilinear sample of the luma {@code 0.299 R + 0.587 G + 0.114 B} at (x, y), 0..255. */
     float sampleLuma(double x, double y, float[] scratch) {
-        interpolate(x, y, scratch);
         if (encoding == Encoding.YCBCR) {
+            interpolate(x, y, scratch, 1);
             return scratch[0];
         }
+        interpolate(x, y, scratch, 3);
         return 0.299f * scratch[2] + 0.587f * scratch[1] + 0.114f * scratch[0];
     }
 
@@ -126,8 +127,8 @@ record RgbImage(int width, int height, byte[] samples, Encoding encoding) {
         return Math.max(0f, Math.min(255f, value));
     }
 
-    /** The three stored channels, bilinearly interpolated at (x, y), into {@code out}. */
-    private void interpolate(double x, double y, float[] out) {
+    /** The first {@code channels} stored channels, bilinearly interpolated at (x, y), into {@code out}. */
+    private void interpolate(double x, double y, float[] out, int channels) {
         double fx = x - 0.5;
         double fy = y - 0.5;
         int x0 = (int) Math.floor(fx);
@@ -138,7 +139,7 @@ record RgbImage(int width, int height, byte[] samples, Encoding encoding) {
         int i10 = at(x0 + 1, y0);
         int i01 = at(x0, y0 + 1);
         int i11 = at(x0 + 1, y0 + 1);
-        for (int c = 0; c < 3; c++) {
+        for (int c = 0; c < channels; c++) {
             float top = value(i00, c) * (1 - ax) + value(i10, c) * ax;
             float bottom = value(i01, c) * (1 - ax) + value(i11, c) * ax;
             out[c] = top * (1 - ay) + bottom * ay;
