@@ -46,7 +46,8 @@ record FaceRecognitionProperties(Integer threads, Integer frameWorkers, Detector
     }
 
     /**
-     * @param resource          BlazeFace front 256's classpath resource
+     * @param resource          BlazeFace front 256's classpath resource (the blocked-layout derivation; the converted
+     *                          model, {@code /models/blazeface-front-256.onnx}, runs too)
      * @param sha256            its SHA-256
      * @param minScore          a detection below this score (0..1) is not a face at all (default 0.5)
      * @param minConfidence     a frame whose chosen face scores below this is skipped as low confidence (0.75)
