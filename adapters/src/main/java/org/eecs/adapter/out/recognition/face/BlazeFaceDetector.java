@@ -1,9 +1,11 @@
 package org.eecs.adapter.out.recognition.face;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -24,6 +26,10 @@ import org.eecs.perception.onnx.VerifiedModel;
  * to +-100), boxes with a score below {@code minScore} dropped, and the rest reduced by greedy non-maximum
  * suppression (highest score first; a box overlapping a kept one by more than {@code iouThreshold} is dropped).
  * Boxes and keypoints are mapped back to the original frame's pixels.
+ *
+ * <p>The input is laid out as the model declares it: {@code [1,3,256,256]} (planes, the shipped
+ * {@code blazeface-front-256-nchwc}, see models/PROVENANCE.md) or {@code [1,256,256,3]} (interleaved, the model as
+ * converted from TF.js).
  *
  * <p>One ONNX session, loaded once with its SHA-256 checked; {@link #detect} is thread-safe.
  */
@@ -56,11 +62,41 @@ final class BlazeFaceDetector implements AutoCloseable {
     private final VerifiedModel model;
     private final double minScore;
     private final double iouThreshold;
+    private final boolean planar;
+    private final long[] inputShape;
 
     BlazeFaceDetector(VerifiedModel model, double minScore, double iouThreshold) {
         this.model = model;
         this.minScore = minScore;
         this.iouThreshold = iouThreshold;
+        this.planar = planar(model);
+        this.inputShape = planar ? new long[]{1, 3, INPUT_SIZE, INPUT_SIZE} : new long[]{1, INPUT_SIZE, INPUT_SIZE, 3};
+    }
+
+    /** Whether this detector's model takes its input as planes. */
+    boolean planar() {
+        return planar;
+    }
+
+    /** Whether the model takes planes ({@code [1,3,256,256]}) or interleaved pixels ({@code [1,256,256,3]}). */
+    private static boolean planar(VerifiedModel model) {
+        try {
+            NodeInfo input = model.session().getInputInfo().get("input");
+            if (input != null && input.getInfo() instanceof TensorInfo tensor) {
+                long[] shape = tensor.getShape();
+                if (java.util.Arrays.equals(shape, new long[]{1, 3, INPUT_SIZE, INPUT_SIZE})) {
+                    return true;
+                }
+                if (java.util.Arrays.equals(shape, new long[]{1, INPUT_SIZE, INPUT_SIZE, 3})) {
+                    return false;
+                }
+            }
+            throw new IllegalStateException("BlazeFace model " + model.name() + " must take an input 'input' of [1,3,"
+                    + INPUT_SIZE + "," + INPUT_SIZE + "] or [1," + INPUT_SIZE + "," + INPUT_SIZE + ",3], found "
+                    + (input == null ? "none" : input.getInfo()));
+        } catch (OrtException e) {
+            throw new IllegalStateException("could not read the input of " + model.name(), e);
+        }
     }
 
     /**
@@ -69,7 +105,6 @@ final class BlazeFaceDetector implements AutoCloseable {
      */
     private static final ThreadLocal<FloatBuffer> INPUT = ThreadLocal.withInitial(() -> ByteBuffer
             .allocateDirect(INPUT_SIZE * INPUT_SIZE * 3 * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer());
-    private static final long[] INPUT_SHAPE = {1, INPUT_SIZE, INPUT_SIZE, 3};
 
     /** The faces found, best score first. */
     List<DetectedFace> detect(RgbImage image) {
@@ -77,9 +112,9 @@ final class BlazeFaceDetector implements AutoCloseable {
         double padX = (INPUT_SIZE - image.width() * scale) / 2;
         double padY = (INPUT_SIZE - image.height() * scale) / 2;
         FloatBuffer input = INPUT.get();
-        letterbox(image, scale, padX, padY, input);
+        letterbox(image, scale, padX, padY, planar, input);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, INPUT_SHAPE);
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, inputShape);
              OrtSession.Result result = model.session().run(Map.of("input", tensor))) {
             float[] scores = new float[ANCHORS];
             float[] boxes = new float[ANCHORS * VALUES];
@@ -102,10 +137,11 @@ final class BlazeFaceDetector implements AutoCloseable {
     }
 
     /**
-     * Bilinear resize into the centred letterbox, the rest -1 (black), written row by row into {@code input}; the
-     * column taps are computed once, and each row goes in with one bulk copy.
+     * Bilinear resize into the centred letterbox, the rest -1 (black), written row by row into {@code input}
+     * (as three planes R, G, B when {@code planar}, else interleaved R, G, B); the column taps are computed once,
+     * and each row (of each plane) goes in with one bulk copy.
      */
-    static void letterbox(RgbImage image, double scale, double padX, double padY, FloatBuffer input) {
+    static void letterbox(RgbImage image, double scale, double padX, double padY, boolean planar, FloatBuffer input) {
         int u0 = (int) Math.floor(padX);
         int v0 = (int) Math.floor(padY);
         int u1 = (int) Math.ceil(INPUT_SIZE - padX);
@@ -122,15 +158,21 @@ final class BlazeFaceDetector implements AutoCloseable {
             left[u] = Math.clamp(x, 0, w - 1) * 3;
             right[u] = Math.clamp(x + 1, 0, w - 1) * 3;
         }
-        byte[] bgr = image.bgr();
+        byte[] samples = image.samples();
+        RgbImage.Encoding encoding = image.encoding();
         float[] row = new float[INPUT_SIZE * 3];
         float[] blank = new float[INPUT_SIZE * 3];
+        float[] rgb = new float[3];
         java.util.Arrays.fill(blank, -1f);
         java.util.Arrays.fill(row, -1f);
+        // planes: R at 0, G at INPUT_SIZE, B at 2 * INPUT_SIZE of the row, each copied to its plane
+        int stride = planar ? 1 : 3;
+        int[] channel = planar ? new int[]{0, INPUT_SIZE, 2 * INPUT_SIZE} : new int[]{0, 1, 2};
+        int plane = INPUT_SIZE * INPUT_SIZE;
         input.clear();
         for (int v = 0; v < INPUT_SIZE; v++) {
             if (v < v0 || v >= v1) {
-                input.put(blank);
+                put(input, v, blank, planar, plane);
                 continue;
             }
             double fy = (v + 0.5 - padY) / scale - 0.5;
@@ -144,21 +186,33 @@ final class BlazeFaceDetector implements AutoCloseable {
                 int tr = top + right[u];
                 int bl = bottom + left[u];
                 int br = bottom + right[u];
-                int at = u * 3;
-                // R, G, B out of B, G, R
-                row[at] = bilinear(bgr, tl + 2, tr + 2, bl + 2, br + 2, a, ay);
-                row[at + 1] = bilinear(bgr, tl + 1, tr + 1, bl + 1, br + 1, a, ay);
-                row[at + 2] = bilinear(bgr, tl, tr, bl, br, a, ay);
+                RgbImage.toRgb(bilinear(samples, tl, tr, bl, br, a, ay),
+                        bilinear(samples, tl + 1, tr + 1, bl + 1, br + 1, a, ay),
+                        bilinear(samples, tl + 2, tr + 2, bl + 2, br + 2, a, ay), encoding, rgb);
+                int at = u * stride;
+                row[at + channel[0]] = rgb[0] / 127.5f - 1;
+                row[at + channel[1]] = rgb[1] / 127.5f - 1;
+                row[at + channel[2]] = rgb[2] / 127.5f - 1;
             }
-            input.put(row);
+            put(input, v, row, planar, plane);
         }
-        input.flip();
     }
 
-    private static float bilinear(byte[] bgr, int tl, int tr, int bl, int br, float a, float ay) {
-        float upper = (bgr[tl] & 0xff) * (1 - a) + (bgr[tr] & 0xff) * a;
-        float lower = (bgr[bl] & 0xff) * (1 - a) + (bgr[br] & 0xff) * a;
-        return (upper * (1 - ay) + lower * ay) / 127.5f - 1;
+    /** Row {@code v}: interleaved, one copy; planar, each third of {@code row} into its plane. */
+    private static void put(FloatBuffer input, int v, float[] row, boolean planar, int plane) {
+        if (planar) {
+            for (int c = 0; c < 3; c++) {
+                input.put(c * plane + v * INPUT_SIZE, row, c * INPUT_SIZE, INPUT_SIZE);
+            }
+        } else {
+            input.put(v * INPUT_SIZE * 3, row, 0, INPUT_SIZE * 3);
+        }
+    }
+
+    private static float bilinear(byte[] samples, int tl, int tr, int bl, int br, float a, float ay) {
+        float upper = (samples[tl] & 0xff) * (1 - a) + (samples[tr] & 0xff) * a;
+        float lower = (samples[bl] & 0xff) * (1 - a) + (samples[br] & 0xff) * a;
+        return upper * (1 - ay) + lower * ay;
     }
 
     private List<DetectedFace> decode(float[] logits, float[] raw, double scale, double padX, double padY) {

@@ -6,8 +6,8 @@ package org.eecs.adapter.out.recognition.face;
  * <p>The crop is a square of side {@code max(box width, box height) * (1 + margin)} centred on the detector's
  * box, turned by the angle of the line between the two eyes so that the eyes come out level, and resampled to the
  * model's input size (bilinear, with k x k supersampling when the crop shrinks by a factor k > 1, k at most 3).
- * The model's input tensor is filled directly: luma {@code 0.299 R + 0.587 G + 0.114 B} for a one-channel model,
- * R, G, B for a three-channel one, each normalised as the descriptor says, in its layout.
+ * The model's input tensor is filled directly: luma {@code 0.299 R + 0.587 G + 0.114 B} (a JPEG frame's own Y)
+ * for a one-channel model, R, G, B for a three-channel one, each normalised as the descriptor says, in its layout.
  */
 final class FaceAligner {
 
@@ -54,16 +54,21 @@ final class FaceAligner {
                     double dy = (v + (sv + 0.5) / k) * step - side / 2;
                     for (int su = 0; su < k; su++) {
                         double dx = (u + (su + 0.5) / k) * step - side / 2;
-                        image.sample(cx + dx * cos - dy * sin, cy + dx * sin + dy * cos, rgb);
-                        sum[0] += rgb[0];
-                        sum[1] += rgb[1];
-                        sum[2] += rgb[2];
+                        double x = cx + dx * cos - dy * sin;
+                        double y = cy + dx * sin + dy * cos;
+                        if (channels == 1) {
+                            sum[0] += image.sampleLuma(x, y, rgb);
+                        } else {
+                            image.sample(x, y, rgb);
+                            sum[0] += rgb[0];
+                            sum[1] += rgb[1];
+                            sum[2] += rgb[2];
+                        }
                     }
                 }
                 float n = k * k;
                 if (channels == 1) {
-                    float luma = (0.299f * sum[0] + 0.587f * sum[1] + 0.114f * sum[2]) / n;
-                    values[v * size + u] = (luma / 255f - mean[0]) / std[0];
+                    values[v * size + u] = (sum[0] / n / 255f - mean[0]) / std[0];
                 } else {
                     for (int c = 0; c < 3; c++) {
                         float x = (sum[c] / n / 255f - mean[c]) / std[c];

@@ -46,7 +46,8 @@ record FaceRecognitionProperties(Integer threads, Integer frameWorkers, Detector
     }
 
     /**
-     * @param resource          BlazeFace front 256's classpath resource
+     * @param resource          BlazeFace front 256's classpath resource (the blocked-layout derivation; the converted
+     *                          model, {@code /models/blazeface-front-256.onnx}, runs too)
      * @param sha256            its SHA-256
      * @param minScore          a detection below this score (0..1) is not a face at all (default 0.5)
      * @param minConfidence     a frame whose chosen face scores below this is skipped as low confidence (0.75)
@@ -61,8 +62,8 @@ record FaceRecognitionProperties(Integer threads, Integer frameWorkers, Detector
     record Detector(String resource, String sha256, Double minScore, Double minConfidence, Double iouThreshold,
                     Double cropMargin, Integer detectEvery, Double maxTrackedChange) {
         Detector {
-            resource = resource != null ? resource : "/models/blazeface-front-256.onnx";
-            sha256 = sha256 != null ? sha256 : "d65ba52bb78c05de457929874ec394ecb5e0d295e92a53dc84596de6edea1871";
+            resource = resource != null ? resource : "/models/blazeface-front-256-nchwc.onnx";
+            sha256 = sha256 != null ? sha256 : "e6a03513cee7e93bc11125735d3be1e15cc94a9d758214bacc58e9124c873bdb";
             minScore = minScore != null ? minScore : 0.5;
             minConfidence = minConfidence != null ? minConfidence : 0.75;
             iouThreshold = iouThreshold != null ? iouThreshold : 0.3;

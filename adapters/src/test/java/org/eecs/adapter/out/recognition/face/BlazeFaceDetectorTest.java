@@ -114,4 +114,43 @@ class BlazeFaceDetectorTest {
         assertThat(faces.getFirst().centreX()).isBetween(288.0, 352.0);
         assertThat(faces.getFirst().centreY()).isBetween(208.0, 272.0);
     }
+
+    @Test
+    void theShippedBlockedLayoutModelFindsTheSameFacesAsTheModelConvertedFromTfJs() throws Exception {
+        // blazeface-front-256-nchwc is derived from the converted model by tools/models/blazeface_nchwc.py (the
+        // same function with zero-padded channels, identity convolutions for the channel padding, planar input)
+        FaceRecognitionProperties.Detector settings = FaceRecognitionProperties.defaults().detector();
+        try (BlazeFaceDetector converted = new BlazeFaceDetector(VerifiedModel.load("/models/blazeface-front-256.onnx",
+                "d65ba52bb78c05de457929874ec394ecb5e0d295e92a53dc84596de6edea1871", 1), settings.minScore(),
+                settings.iouThreshold())) {
+            assertThat(converted.planar()).isFalse();
+            assertThat(detector.planar()).isTrue();
+            List<byte[]> frames = new java.util.ArrayList<>();
+            for (String photo : List.of("sample1.jpg", "sample1-left.jpg", "sample1-right.jpg", "sample3-middle.jpg")) {
+                frames.add(FaceImages.photo(photo));
+            }
+            BufferedImage photo = FaceImages.image("sample3-middle.jpg");
+            frames.add(FaceImages.png(FaceImages.rotated(photo, 25)));
+            frames.add(FaceImages.png(FaceImages.placed(photo, 640, 480, 288, 208, 64, 64)));
+            frames.add(FaceImages.jpeg(FaceImages.placed(photo, 640, 400, 280, 60, 320, 320)));
+            int faces = 0;
+            for (byte[] frame : frames) {
+                RgbImage image = FrameDecoder.decode(frame);
+                List<DetectedFace> expected = converted.detect(image);
+                List<DetectedFace> actual = detector.detect(image);
+
+                assertThat(actual).hasSameSizeAs(expected);
+                for (int i = 0; i < expected.size(); i++) {
+                    DetectedFace e = expected.get(i);
+                    DetectedFace a = actual.get(i);
+                    assertThat(a.score()).isCloseTo(e.score(), within(1e-4));
+                    assertThat(new double[]{a.x(), a.y(), a.width(), a.height()})
+                            .containsExactly(new double[]{e.x(), e.y(), e.width(), e.height()}, within(0.01));
+                    assertThat(a.keypoints()).containsExactly(e.keypoints(), within(0.01));
+                }
+                faces += expected.size();
+            }
+            assertThat(faces).as("faces compared").isGreaterThanOrEqualTo(frames.size());
+        }
+    }
 }

@@ -74,7 +74,7 @@ public final class FaceRecognitionBenchmarkAccess {
         public float letterbox() {
             double scale = (double) BlazeFaceDetector.INPUT_SIZE / Math.max(image.width(), image.height());
             BlazeFaceDetector.letterbox(image, scale, (BlazeFaceDetector.INPUT_SIZE - image.width() * scale) / 2,
-                    (BlazeFaceDetector.INPUT_SIZE - image.height() * scale) / 2, input);
+                    (BlazeFaceDetector.INPUT_SIZE - image.height() * scale) / 2, detector.planar(), input);
             return input.get(0);
         }
 
