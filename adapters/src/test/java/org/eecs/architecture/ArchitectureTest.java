@@ -64,6 +64,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedTextWriterKnowsNoAdapter() {
+        classes().that().resideInAPackage("org.eecs.adapter.text..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.eecs.adapter.text..")
+                .check(eecs);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("org.eecs.(**)")
                 .should().beFreeOfCycles()

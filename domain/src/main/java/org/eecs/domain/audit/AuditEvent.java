@@ -139,14 +139,23 @@ public record AuditEvent(Actor actor, AuditAction action, EntityRef entity, Pati
             out.append(ABSENT);
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !needsEscape(value.charAt(plain))) {
+            plain++;
+        }
+        out.append(value, 0, plain); // most values hold nothing to escape: copied at once
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\\' || c == '=' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            if (needsEscape(c)) {
                 out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
                         .append(HEX[c & 0xF]);
             } else {
                 out.append(c);
             }
         }
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '\\' || c == '=' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
     }
 }

@@ -43,8 +43,8 @@ public final class ChainWalk {
                     + previousHash, checked);
             return false;
         }
-        String recomputed = AuditChain.hash(current.previousHash(), current.event());
-        if (!recomputed.equals(current.hash())) {
+        if (!AuditChain.holds(current)) {
+            String recomputed = AuditChain.rehash(current);
             broken = new ChainVerification.Broken(expected, BreakKind.ALTERED, "event " + expected
                     + " was stored with hash " + current.hash() + " but its content hashes to " + recomputed, checked);
             return false;

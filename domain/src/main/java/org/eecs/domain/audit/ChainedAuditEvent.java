@@ -24,17 +24,23 @@ public record ChainedAuditEvent(long sequence, AuditEvent event, String previous
         return value;
     }
 
+    /** The characters of a hash: 0-9 and a-f. */
+    private static final boolean[] HEX_DIGIT = new boolean['f' + 1];
+
+    static {
+        "0123456789abcdef".chars().forEach(c -> HEX_DIGIT[c] = true);
+    }
+
     /** [0-9a-f]{64}, checked without a regular expression: every event read back passes here twice. */
     private static boolean isSha256Hex(String value) {
         if (value.length() != 64) {
             return false;
         }
+        boolean hex = true;
         for (int i = 0; i < 64; i++) {
             char c = value.charAt(i);
-            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                return false;
-            }
+            hex &= c <= 'f' && HEX_DIGIT[c];
         }
-        return true;
+        return hex;
     }
 }

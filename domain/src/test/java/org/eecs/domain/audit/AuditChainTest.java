@@ -63,6 +63,24 @@ class AuditChainTest {
     }
 
     @Test
+    void aStoredEventHoldsOnlyWhileItsContentAndBothHashesAreUnchanged() {
+        ChainedAuditEvent stored = AuditChain.link(1, AuditChain.GENESIS, readingRose());
+        AuditEvent e = stored.event();
+        AuditEvent otherPurpose = new AuditEvent(e.actor(), e.action(), e.entity(), e.patient(), e.outcome(), e.at(),
+                e.sourceAddress(), "Zoë's ward", e.requestId());
+        String lastDigitChanged = stored.hash().substring(0, 63) + (stored.hash().endsWith("0") ? "1" : "0");
+
+        assertThat(AuditChain.holds(stored)).isTrue();
+        assertThat(AuditChain.rehash(stored)).isEqualTo(stored.hash());
+        assertThat(AuditChain.holds(new ChainedAuditEvent(1, otherPurpose, stored.previousHash(), stored.hash())))
+                .isFalse();
+        assertThat(AuditChain.holds(new ChainedAuditEvent(1, e, stored.previousHash(), lastDigitChanged))).isFalse();
+        assertThat(AuditChain.holds(new ChainedAuditEvent(1, e, stored.hash(), stored.hash()))).isFalse();
+        ChainedAuditEvent nonAscii = AuditChain.link(2, stored.hash(), otherPurpose);
+        assertThat(AuditChain.holds(nonAscii)).isTrue();
+    }
+
+    @Test
     void untouchedChainIsIntact() {
         List<ChainedAuditEvent> chain = chainOfFive();
 

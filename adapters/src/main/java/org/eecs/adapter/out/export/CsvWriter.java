@@ -1,44 +1,43 @@
 package org.eecs.adapter.out.export;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import org.eecs.adapter.text.Utf8Out;
 import org.eecs.application.port.export.AuditRecordFormat;
 import org.eecs.application.port.export.InteractionRecord;
 import org.eecs.domain.audit.ChainedAuditEvent;
 
 /**
  * Audit events as RFC 4180 CSV (UTF-8, CRLF line ends, a header line of {@link EventFields} keys), made safe for
- * spreadsheets: see {@link #cell}.
+ * spreadsheets: see {@link #cell}. Lines are written as bytes straight into one buffer ({@link Utf8Out}).
  */
 final class CsvWriter implements AuditRecordFormat.RecordWriter {
 
-    private static final int BUFFER = 64 * 1024;
-
-    private final Writer out;
-    private final StringBuilder line = new StringBuilder(512);
+    private final Utf8Out out;
 
     CsvWriter(OutputStream content) {
-        this.out = new BufferedWriter(new OutputStreamWriter(content, StandardCharsets.UTF_8), BUFFER);
+        this.out = new Utf8Out(content);
         for (EventFields field : EventFields.IN_ORDER) {
-            line.append(field.ordinal() == 0 ? "" : ",").append(field.key);
+            if (field.ordinal() > 0) {
+                out.ascii(',');
+            }
+            out.ascii(field.key);
         }
-        endLine();
+        out.ascii('\r').ascii('\n');
     }
 
     @Override
     public void event(ChainedAuditEvent event) {
         for (EventFields field : EventFields.IN_ORDER) {
             if (field.ordinal() > 0) {
-                line.append(',');
+                out.ascii(',');
             }
-            cell(line, field.of(event));
+            if (field == EventFields.SEQUENCE) {
+                out.number(event.sequence());
+            } else {
+                cell(out, field.of(event));
+            }
         }
-        endLine();
+        out.ascii('\r').ascii('\n');
     }
 
     @Override
@@ -48,21 +47,7 @@ final class CsvWriter implements AuditRecordFormat.RecordWriter {
 
     @Override
     public void end() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void endLine() {
-        line.append("\r\n");
-        try {
-            out.append(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        line.setLength(0);
+        out.flush();
     }
 
     /**
@@ -72,12 +57,12 @@ final class CsvWriter implements AuditRecordFormat.RecordWriter {
      * from any cell therefore gives back the exact value. A cell holding a comma, a quote, a line break or the
      * apostrophe-marked value is quoted, inner quotes doubled.
      */
-    static void cell(StringBuilder into, String value) {
+    static void cell(Utf8Out into, String value) {
         if (value == null) {
             return;
         }
         if (value.isEmpty()) {
-            into.append("\"\"");
+            into.ascii('"').ascii('"');
             return;
         }
         char first = value.charAt(0);
@@ -89,20 +74,13 @@ final class CsvWriter implements AuditRecordFormat.RecordWriter {
             quote = c == ',' || c == '"' || c == '\n' || c == '\r';
         }
         if (!quote) {
-            into.append(value);
+            into.text(value);
             return;
         }
-        into.append('"');
+        into.ascii('"');
         if (neutralise) {
-            into.append('\'');
+            into.ascii('\'');
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                into.append('"');
-            }
-            into.append(c);
-        }
-        into.append('"');
+        into.text(value, '"').ascii('"');
     }
 }

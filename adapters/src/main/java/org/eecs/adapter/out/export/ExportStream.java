@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.eecs.application.port.out.ExportFiles.WrittenFile;
 
@@ -22,6 +23,11 @@ import org.eecs.application.port.out.ExportFiles.WrittenFile;
 final class ExportStream {
 
     private static final int BUFFER = 64 * 1024;
+    /**
+     * Fastest compression: for an export of events it costs a fraction of level 6's time for files some 10 % larger
+     * (docs/benchmarks.md, issue 10), and the compressing thread would otherwise bound the export.
+     */
+    static final int GZIP_LEVEL = Deflater.BEST_SPEED;
 
     private final Path part;
     private final Path target;
@@ -36,7 +42,11 @@ final class ExportStream {
         try {
             Files.createDirectories(target.getParent());
             counted = new Counted(new BufferedOutputStream(Files.newOutputStream(part), BUFFER));
-            content = gzip ? new GZIPOutputStream(counted, BUFFER) : counted;
+            content = gzip ? new GZIPOutputStream(counted, BUFFER) {
+                {
+                    def.setLevel(GZIP_LEVEL);
+                }
+            } : counted;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write export file " + part, e);
         }

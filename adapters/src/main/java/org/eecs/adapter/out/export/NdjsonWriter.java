@@ -3,6 +3,8 @@ package org.eecs.adapter.out.export;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import org.eecs.adapter.text.Utf8Out;
 import org.eecs.application.port.export.AuditRecordFormat;
 import org.eecs.application.port.export.InteractionRecord;
 import org.eecs.domain.audit.AuditEvent;
@@ -19,7 +21,9 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * One JSON object a line (UTF-8, each line ended by a line feed). An audit event is written flat, with the keys of
- * {@link EventFields}; an interaction log's lines carry a {@code record} key naming what they are.
+ * {@link EventFields}; an interaction log's lines carry a {@code record} key naming what they are. An export of events
+ * writes its lines as bytes straight into one buffer ({@link Utf8Out}): a million lines, the same bytes as Jackson's
+ * generator writes for an interaction log's ({@code NdjsonWriterTest}).
  */
 final class NdjsonWriter implements AuditRecordFormat.RecordWriter {
 
@@ -29,21 +33,35 @@ final class NdjsonWriter implements AuditRecordFormat.RecordWriter {
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
 
+    /** Each field's key as it precedes its value: {@code {"sequence":}, then {@code ,"occurredAt":}... */
+    private static final byte[][] KEYS = EventFields.IN_ORDER.stream()
+            .map(field -> ((field.ordinal() == 0 ? "{\"" : ",\"") + field.key + "\":").getBytes(StandardCharsets.UTF_8))
+            .toArray(byte[][]::new);
+
     private final JsonGenerator json;
+    private final Utf8Out lines;
 
     NdjsonWriter(OutputStream content) {
         this.json = JSON.createGenerator(content);
+        this.lines = new Utf8Out(content);
     }
 
     @Override
     public void event(ChainedAuditEvent event) {
-        json.writeStartObject();
-        eventFields(event);
-        endLine();
+        for (EventFields field : EventFields.IN_ORDER) {
+            lines.raw(KEYS[field.ordinal()]);
+            if (field == EventFields.SEQUENCE) {
+                lines.number(event.sequence());
+            } else {
+                lines.jsonString(field.of(event));
+            }
+        }
+        lines.ascii('}').ascii('\n');
     }
 
     @Override
     public void record(InteractionRecord record) {
+        lines.flush(); // whatever was written before stays before
         json.writeStartObject();
         switch (record) {
             case InteractionRecord.Session s -> session(s.session());
@@ -61,12 +79,14 @@ final class NdjsonWriter implements AuditRecordFormat.RecordWriter {
 
     @Override
     public void end() {
+        lines.flush();
         json.close();
     }
 
     private void endLine() {
         json.writeEndObject();
         json.writeRaw('\n');
+        json.flush();
     }
 
     private void eventFields(ChainedAuditEvent event) {

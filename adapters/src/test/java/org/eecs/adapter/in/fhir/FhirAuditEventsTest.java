@@ -68,7 +68,7 @@ class FhirAuditEventsTest {
     @Test
     void aBundleOfEventsIsAValidCollection() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        AuditRecordFormat.RecordWriter writer = new AuditEventBundleFormat(FHIR).start(bytes);
+        AuditRecordFormat.RecordWriter writer = new AuditEventBundleFormat().start(bytes);
         variety().forEach(writer::event);
         writer.end();
         String json = bytes.toString(StandardCharsets.UTF_8);
