@@ -21,12 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.eecs.EecsApplication;
 import org.eecs.application.port.out.RecognizeCrisis;
 import org.eecs.application.port.out.RecognizeFacialExpression;
@@ -43,6 +39,7 @@ import org.eecs.domain.emotion.Modality;
 import org.eecs.domain.emotion.ModelRef;
 import org.eecs.domain.turn.Stage;
 import org.eecs.perception.audio.WavDecoder;
+import org.eecs.testing.BackendMessages;
 import org.eecs.testing.TestDatabase;
 import org.eecs.testing.TestIssuer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -318,7 +315,7 @@ public final class CareTurnLoad {
         List<Double> endToPlan = new ArrayList<>();
         List<Double> notAsr = new ArrayList<>();
         Map<String, Double> measured = new ConcurrentHashMap<>();
-        Listener listener = new Listener();
+        BackendMessages listener = new BackendMessages();
         WebSocket socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + robot.token())
                 .buildAsync(URI.create(base.replace("http", "ws") + "/api/v1/robot/sessions/" + robot.session
                         + "/turn-stream"), listener).join();
@@ -327,7 +324,7 @@ public final class CareTurnLoad {
             Instant start = Instant.now();
             socket.sendText("{\"type\": \"start\", \"key\": \"" + UUID.randomUUID() + "\", \"startedAt\": \""
                     + start + "\"}", true).join();
-            listener.next();
+            listener.next(Duration.ofMinutes(2));
             int piece = 3200; // 100 ms
             long t0 = System.nanoTime();
             int frames = 0;
@@ -345,7 +342,7 @@ public final class CareTurnLoad {
             }
             long ended = System.nanoTime();
             socket.sendText("{\"type\": \"end\", \"endedAt\": \"" + Instant.now() + "\"}", true).join();
-            JsonNode answer = listener.next();
+            JsonNode answer = JSON.readTree(listener.next(Duration.ofMinutes(2)));
             double millis = (System.nanoTime() - ended) / 1e6;
             if (!"answer".equals(answer.get("type").asString())) {
                 throw new IllegalStateException("no answer: " + answer);
@@ -367,30 +364,6 @@ public final class CareTurnLoad {
                 Collections.min(endToPlan), Collections.max(endToPlan));
         System.out.printf("  of which not ASR        p50 %7.1f ms%n", percentile(notAsr, 50));
         printStages(stages.values());
-    }
-
-    private static final class Listener implements WebSocket.Listener {
-        private final LinkedBlockingQueue<String> said = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                said.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        JsonNode next() throws InterruptedException {
-            String message = said.poll(120, TimeUnit.SECONDS);
-            if (message == null) {
-                throw new IllegalStateException("the backend said nothing for 2 minutes");
-            }
-            return JSON.readTree(message);
-        }
     }
 
     // ---------------------------------------------------------------- the server, its stand-ins, the records

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eecs.EecsApplication;
 import org.eecs.testing.Api;
 import org.eecs.testing.Api.Answer;
+import org.eecs.testing.BackendMessages;
 import org.eecs.testing.TestDatabase;
 import org.eecs.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -193,10 +194,7 @@ class TwoInstancesTest {
     }
 
     /** A robot's end of a streamed turn's WebSocket. */
-    private static final class StreamingRobot implements java.net.http.WebSocket.Listener {
-        private final java.util.concurrent.BlockingQueue<String> said = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private static final class StreamingRobot extends BackendMessages {
         private java.net.http.WebSocket socket;
 
         static StreamingRobot connect(int port, Running robot) {
@@ -218,33 +216,7 @@ class TwoInstancesTest {
         }
 
         String next() throws InterruptedException {
-            String message = said.poll(60, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(message).as("the backend's next message").isNotNull();
-            return message;
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data,
-                                                             boolean last) {
-            partial.append(data);
-            if (last) {
-                said.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket webSocket, int statusCode,
-                                                              String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(java.net.http.WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
+            return next(Duration.ofMinutes(1));
         }
     }
 

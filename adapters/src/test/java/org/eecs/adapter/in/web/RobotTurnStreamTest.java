@@ -13,15 +13,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.eecs.adapter.out.recognition.face.FaceImages;
 import org.eecs.adapter.out.speech.SpeechSamples;
 import org.eecs.perception.audio.WavDecoder;
 import org.eecs.testing.Api;
+import org.eecs.testing.BackendMessages;
 import org.eecs.testing.IntegrationTest;
 import org.eecs.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,10 +174,8 @@ class RobotTurnStreamTest {
     }
 
     /** A robot's end of the connection: it sends, and collects what the backend says. */
-    private static final class Robot implements WebSocket.Listener, AutoCloseable {
+    private static final class Robot extends BackendMessages implements AutoCloseable {
 
-        private final BlockingQueue<String> said = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
         WebSocket socket;
 
         void text(String message) {
@@ -192,20 +187,7 @@ class RobotTurnStreamTest {
         }
 
         JsonNode next() throws InterruptedException {
-            String message = said.poll(120, TimeUnit.SECONDS);
-            assertThat(message).as("the backend's next message").isNotNull();
-            return JSON.readTree(message);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                said.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
+            return JSON.readTree(next(Duration.ofMinutes(2)));
         }
 
         @Override
