@@ -183,11 +183,11 @@ class IdempotencyKeys extends OncePerRequestFilter {
         } catch (IOException | ServletException | IllegalStateException | MultipartException unreadable) {
             throw new UnreadableParts(unreadable);
         }
+        byte[] buffer = new byte[64 * 1024]; // one for all parts: a turn has up to 34 of them
         for (Part part : parts) {
             digest.update(("\n--" + part.getName() + "\n" + part.getContentType() + "\n" + part.getSize() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             try (InputStream content = part.getInputStream()) {
-                byte[] buffer = new byte[64 * 1024];
                 for (int read; (read = content.read(buffer)) > 0; ) {
                     digest.update(buffer, 0, read);
                 }
