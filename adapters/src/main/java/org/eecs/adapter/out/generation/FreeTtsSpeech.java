@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sound.sampled.AudioFormat;
 import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.domain.Require;
@@ -28,8 +29,9 @@ import org.eecs.domain.performance.TimedLabel;
  * <p>Audio is caught by our own {@link AudioPlayer} instead of a sound card. Word and phoneme timings come from
  * the utterances FreeTTS builds (its segment relation, ARPAbet phones, {@code pau} for pauses): they are the
  * engine's target timings, scaled per utterance to the length of the audio it actually produced (the diphone units
- * run a few per cent shorter than the targets). A voice renders one text at a time, so there is one voice a core
- * (each about 6 MB beyond the first's 34, which loads the shared lexicon), taken by a call and given back after it:
+ * run a few per cent shorter than the targets). A voice renders one text at a time, so up to one voice a core is
+ * loaded (each about 6 MB beyond the first's 34, which loads the shared lexicon; the first is loaded at start, the
+ * others when calls overlap), taken by a call and given back after it:
  * with one voice for the whole server, every robot's synthesis queued behind every other's (a load of 64 robots
  * showed 481 waits of 0.5 s at the median). Two voices speaking at once produce the same samples as one alone.
  */
@@ -40,7 +42,10 @@ final class FreeTtsSpeech implements SynthesizeSpeech {
     private static final String VOICE_DIRECTORY = "com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory";
 
     private final ProsodyTable prosody;
+    /** The voices not speaking now; at most {@link #voices} are ever loaded. */
     private final BlockingQueue<Speaker> speakers;
+    private final int voices;
+    private final AtomicInteger loaded = new AtomicInteger(1);
 
     FreeTtsSpeech(ProsodyTable prosody) {
         this(prosody, Runtime.getRuntime().availableProcessors());
@@ -51,27 +56,33 @@ final class FreeTtsSpeech implements SynthesizeSpeech {
         // FreeTTS finds its voices only through this JVM-wide property; kevin16's directory is all we ship
         System.setProperty("freetts.voices", VOICE_DIRECTORY);
         this.speakers = new ArrayBlockingQueue<>(voices);
-        for (int i = 0; i < voices; i++) {
-            speakers.add(new Speaker());
-        }
+        this.voices = voices;
+        // one voice at start (it loads the shared lexicon); the others only when calls overlap
+        speakers.add(new Speaker());
     }
 
     @Override
     public Speech synthesize(String text, Tone tone) {
         Require.text("text to speak", text, MAX_TEXT_LENGTH);
         ProsodyTable.Prosody sound = prosody.of(tone);
-        Speaker speaker;
-        try {
-            speaker = speakers.take();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new SynthesisFailed("interrupted while waiting for a voice to speak " + Require.quote(text),
-                    interrupted);
+        Speaker speaker = speakers.poll();
+        if (speaker == null) {
+            speaker = loaded.getAndUpdate(n -> n < voices ? n + 1 : n) < voices ? new Speaker() : waitForVoice(text);
         }
         try {
             return speaker.speak(text, sound);
         } finally {
             speakers.add(speaker);
+        }
+    }
+
+    private Speaker waitForVoice(String text) {
+        try {
+            return speakers.take();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SynthesisFailed("interrupted while waiting for a voice to speak " + Require.quote(text),
+                    interrupted);
         }
     }
 
