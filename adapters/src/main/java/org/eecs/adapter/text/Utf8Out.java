@@ -76,11 +76,16 @@ public final class Utf8Out {
 
     /** Any text as UTF-8, unescaped. */
     public Utf8Out text(String text) {
-        return text(text, (char) 0);
+        return utf8(text, -1);
     }
 
     /** Any text as UTF-8, with every {@code doubled} character written twice (CSV's quotes). */
     public Utf8Out text(String text, char doubled) {
+        return utf8(text, doubled);
+    }
+
+    /** {@code doubled} is -1 when no character is doubled (a NUL in the text is written once, like any other). */
+    private Utf8Out utf8(String text, int doubled) {
         int length = text.length();
         room(3 * length);
         for (int i = 0; i < length; i++) {

@@ -1,9 +1,9 @@
 package org.eecs.adapter.out.export;
 
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
 import org.eecs.adapter.text.Utf8Out;
 import org.eecs.application.port.export.AuditRecordFormat;
 import org.eecs.application.port.export.InteractionRecord;
