@@ -2,6 +2,8 @@ package org.eecs.robot.backend;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -61,9 +63,12 @@ final class TurnConnection implements WebSocket.Listener, AutoCloseable {
         } catch (TimeoutException e) {
             opening.cancel(true);
             opening.thenAccept(WebSocket::abort); // should it open after all, nobody is there to use it
-            throw new BackendUnreachable("the backend did not answer the turn stream's upgrade at " + uri + " within "
-                    + within.toMillis() + " ms");
+            throw notAnswered(uri, within);
         } catch (ExecutionException e) {
+            // the JDK's own timer on the opening handshake may go off before ours: the same unanswered upgrade
+            if (e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof HttpConnectTimeoutException)) {
+                throw notAnswered(uri, within);
+            }
             throw new java.util.concurrent.CompletionException(e.getCause());
         } catch (InterruptedException e) {
             opening.cancel(true);
@@ -71,6 +76,11 @@ final class TurnConnection implements WebSocket.Listener, AutoCloseable {
             throw new BackendUnreachable("interrupted while opening the turn stream", e);
         }
         return connection;
+    }
+
+    private static BackendUnreachable notAnswered(URI uri, Duration within) {
+        return new BackendUnreachable("the backend did not answer the turn stream's upgrade at " + uri + " within "
+                + within.toMillis() + " ms");
     }
 
     String sessionId() {
