@@ -25,7 +25,7 @@ class ConsentPersistenceAdapter implements Consents {
     @Override
     @Transactional(readOnly = true)
     public ConsentHistory historyOf(PatientId patient) {
-        return new ConsentHistory(patient, consents.findByKeyPatientIdOrderByKeyVersion(patient.value()).stream()
+        return new ConsentHistory(patient, consents.historyWithScopes(patient.value()).stream()
                 .map(entity -> new Consent(patient, entity.key.version(), entity.status, entity.scopes,
                         entity.effectiveFrom, new ClinicianId(entity.recordedBy),
                         entity.recordingRetentionSeconds == null ? null
