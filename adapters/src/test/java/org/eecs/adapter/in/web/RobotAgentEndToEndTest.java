@@ -59,7 +59,14 @@ class RobotAgentEndToEndTest {
     private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(4);
     /** Long enough for the robot to answer and finish speaking before the patient speaks again. */
     private static final double PAUSE_SECONDS = 10;
+    /** Issue 8: face and joints keep to the voice within 20 ms over the answer (drift, against its first second). */
     private static final long MAX_DRIFT_NANOS = 20_000_000;
+    /**
+     * How late or early a second's face frames or joint targets may be against the voice at all: 45 ms, where
+     * viewers begin to notice sound ahead of picture (ITU-R BT.1359). It includes the delivery to the simulator in
+     * this JVM, which on a loaded machine is a few ms of thread scheduling that is not drift.
+     */
+    private static final long MAX_OFFSET_NANOS = 45_000_000;
 
     @TempDir
     static Path files;
@@ -242,7 +249,9 @@ class RobotAgentEndToEndTest {
 
     /**
      * Every face frame and joint target of each answer against the moment the simulated sound card (3,000 ppm
-     * fast) played the same instant of the answer's speech: the median offset in each second within 20 ms.
+     * fast) played the same instant of the answer's speech, a median offset each second: no second's offset moves
+     * more than 20 ms from the first second's (drift: following the machine's clock instead of the sound card's
+     * would move it 3 ms a second), and none is beyond what a viewer notices.
      */
     private static void inStep(Recording recording) {
         for (Recording.PlaybackStarted voice : recording.playbacks()) {
@@ -256,11 +265,18 @@ class RobotAgentEndToEndTest {
                     Recording.JointsSent::nanos, j -> voice.nanosAtAudio(j.atUs()));
             assertThat(faces).as("face frames shown while the answer spoke").hasSizeGreaterThan(20);
             assertThat(joints).as("joint targets sent while the answer spoke").hasSizeGreaterThan(50);
+            long firstFace = medianIn(faces, voice.nanos(), 0);
+            long firstJoint = medianIn(joints, voice.nanos(), 0);
             for (int second = 0; second < speechUs / 1_000_000; second++) {
-                assertThat(Math.abs(medianIn(faces, voice.nanos(), second))).as("face offset in second %d", second)
+                long face = medianIn(faces, voice.nanos(), second);
+                long joint = medianIn(joints, voice.nanos(), second);
+                assertThat(Math.abs(face - firstFace)).as("face drift in second %d", second)
                         .isLessThanOrEqualTo(MAX_DRIFT_NANOS);
-                assertThat(Math.abs(medianIn(joints, voice.nanos(), second))).as("joint offset in second %d", second)
+                assertThat(Math.abs(joint - firstJoint)).as("joint drift in second %d", second)
                         .isLessThanOrEqualTo(MAX_DRIFT_NANOS);
+                assertThat(Math.abs(face)).as("face offset in second %d", second).isLessThanOrEqualTo(MAX_OFFSET_NANOS);
+                assertThat(Math.abs(joint)).as("joint offset in second %d", second)
+                        .isLessThanOrEqualTo(MAX_OFFSET_NANOS);
             }
         }
     }
