@@ -373,11 +373,18 @@ public final class TakingTurns implements ConversingWithPatients {
         AnsweredBy answeredBy = new AnsweredBy(AnsweredBy.Kind.valueOf(reply.reasoner().kind().name()),
                 reply.reasoner().name(), reply.reasoner().templateVersion(), reply.fallbackReason());
         Turn turn = transactions.inOne(() -> {
-            CareSession now = sessions.find(session.id()).orElseThrow(() -> new UnknownCareSession(session.id()));
-            if (!now.acceptsTurns()) {
-                throw new SessionNotInProgress(now);
+            // the session held to the commit, its state and last number read in one step; it was in progress when
+            // the turn opened and a session never returns to that state, so a state changed meanwhile means it ended
+            Turns.HeldSession held = turns.holdForNextTurn(session.id())
+                    .orElseThrow(() -> new UnknownCareSession(session.id()));
+            if (held.state() != session.state()) {
+                CareSession now = sessions.find(session.id()).orElseThrow(() -> new UnknownCareSession(session.id()));
+                if (!now.acceptsTurns()) {
+                    throw new SessionNotInProgress(now);
+                }
             }
-            Turn recorded = new Turn(opened.turn(), session.id(), turns.lastSequence(session.id()) + 1, opened.at(), recognized.transcript(),
+            Turn recorded = new Turn(opened.turn(), session.id(), held.lastSequence() + 1, opened.at(),
+                    recognized.transcript(),
                     recognized.observations(), reply.response(), withheld, latencies, answeredBy,
                     reply.escalation().map(escalation -> escalation.id()), Optional.empty());
             turns.save(recorded);

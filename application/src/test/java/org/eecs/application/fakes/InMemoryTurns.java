@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.application.port.out.Turns;
 import org.eecs.domain.session.CareSessionId;
@@ -15,6 +16,12 @@ import org.eecs.domain.turn.TurnId;
 public final class InMemoryTurns implements Turns, RollsBack {
 
     private final List<Turn> turns = new ArrayList<>();
+    private final CareSessions sessions;
+
+    /** Turns of the given sessions (one unit of work at a time: holding a session is a no-op). */
+    public InMemoryTurns(CareSessions sessions) {
+        this.sessions = sessions;
+    }
 
     @Override
     public void save(Turn turn) {
@@ -51,8 +58,9 @@ public final class InMemoryTurns implements Turns, RollsBack {
     }
 
     @Override
-    public int lastSequence(CareSessionId session) {
-        return of(session).stream().mapToInt(Turn::sequence).max().orElse(0);
+    public Optional<HeldSession> holdForNextTurn(CareSessionId session) {
+        return sessions.find(session).map(held -> new HeldSession(held.state(),
+                of(session).stream().mapToInt(Turn::sequence).max().orElse(0)));
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class Hospital {
     public final InMemoryConsents consents = new InMemoryConsents();
     public final InMemoryRobots robots = new InMemoryRobots();
     public final InMemoryCareSessions sessions = new InMemoryCareSessions(careTeams);
-    public final InMemoryTurns turns = new InMemoryTurns();
+    public final InMemoryTurns turns = new InMemoryTurns(sessions);
     public final InMemoryRecordings recordings = new InMemoryRecordings();
     public final InMemoryReviewNotes notes = new InMemoryReviewNotes();
     public final InMemoryCareExperienceRatings ratings = new InMemoryCareExperienceRatings();

@@ -66,8 +66,9 @@ class JdbcAuditTrail implements AuditTrail {
 
     /**
      * Joins the caller's transaction: an event is stored exactly when the change it describes is. The first append
-     * of a transaction takes the chain's lock and reads the head (two round trips); the transaction's later appends
-     * link to the event it appended last, which is still the head while it holds the lock (one round trip each).
+     * of a transaction takes the chain's lock and reads the head (one round trip), then inserts (another); the
+     * transaction's later appends link to the event it appended last, which is still the head while it holds the
+     * lock (one round trip each).
      */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
@@ -96,20 +97,15 @@ class JdbcAuditTrail implements AuditTrail {
         return chained;
     }
 
-    /** Takes the chain's lock for the rest of the transaction, then reads the head it now may link to. */
+    /**
+     * Takes the chain's lock for the rest of the transaction, then reads the head it now may link to: the newest
+     * event, or the anchor of the newest archived month when every event is archived. One call of a function (V14)
+     * whose read takes its snapshot after the lock is held; the lock's wait is bounded (a unit that waited on a chain
+     * lock its own suspended unit holds would otherwise hang).
+     */
     private Head lockedHead() {
-        // a bounded wait: a unit that waited on a chain lock its own suspended unit holds would otherwise hang
-        // (the condition sets the timeout before the row's lock is asked for: one round trip for both)
-        jdbc.sql("select pg_advisory_xact_lock(?) where set_config('lock_timeout', ?, true) is not null")
-                .params(CHAIN_LOCK, LOCK_TIMEOUT).query(row -> { });
-        // the head: the newest event, or the anchor of the newest archived month when every event is archived
-        // (a statement of its own: its snapshot must be taken after the lock is held)
-        return jdbc.sql("""
-                        (select sequence, hash, recorded_at from audit_event order by sequence desc limit 1)
-                        union all
-                        (select last_sequence, last_hash, (month + interval '1 month') at time zone 'UTC'
-                         from audit_anchor order by last_sequence desc limit 1)
-                        order by 1 desc limit 1""")
+        return jdbc.sql("select sequence, hash, recorded_at from audit_chain_locked_head(?, ?)")
+                .params(CHAIN_LOCK, LOCK_TIMEOUT)
                 .query((row, n) -> new Head(row.getLong(1), row.getString(2),
                         row.getObject(3, OffsetDateTime.class)))
                 .optional()

@@ -52,7 +52,7 @@ class PatientPersistenceAdapter implements Patients, CareTeams {
     @Override
     @Transactional(readOnly = true)
     public Optional<Patient> find(PatientId id) {
-        return patients.findById(id.value()).map(PatientPersistenceAdapter::toDomain);
+        return patients.findWithPreferences(id.value()).map(PatientPersistenceAdapter::toDomain);
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.eecs.application.port.out.Recordings;
 import org.eecs.application.port.out.Robots;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.Turns;
+import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.session.SessionState;
 import org.eecs.application.port.out.VideoClip;
 import org.eecs.domain.TimeWindow;
 import org.eecs.domain.care.CareResponse;
@@ -222,7 +224,8 @@ class CareRecordsRoundTripTest {
         assertThat(turns.latest(session.id(), 10)).hasSize(4);
         assertThat(turns.latestExchanges(session.id(), 2)).extracting(Exchange::patientSaid)
                 .containsExactly("turn 3", "turn 4");
-        assertThat(turns.lastSequence(session.id())).isEqualTo(4);
+        assertThat(turns.holdForNextTurn(session.id())).contains(new Turns.HeldSession(SessionState.SCHEDULED, 4));
+        assertThat(turns.holdForNextTurn(CareSessionId.newId())).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.session.SessionState;
 import org.eecs.domain.turn.Interruption;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
@@ -26,10 +27,15 @@ public interface Turns {
     List<Exchange> latestExchanges(CareSessionId session, int count);
 
     /**
-     * The sequence number of the session's last turn; 0 before its first. Within a unit of work the session is held
-     * until it ends, so that turns recorded at once (by two instances) are numbered one after the other.
+     * Holds the session until the unit of work ends, and reads its state and the sequence number of its last turn (0
+     * before its first), in one step: turns recorded at once (by two instances) are numbered one after the other,
+     * and a session ended meanwhile (consent withdrawn) is seen ended. Empty if there is no such session.
      */
-    int lastSequence(CareSessionId session);
+    Optional<HeldSession> holdForNextTurn(CareSessionId session);
+
+    /** A session held for its next turn: its state under the hold, and its last turn's sequence number. */
+    record HeldSession(SessionState state, int lastSequence) {
+    }
 
     /** Records that the patient spoke over the turn's answer; a turn keeps its first report. */
     void interrupt(TurnId turn, Interruption interruption);
