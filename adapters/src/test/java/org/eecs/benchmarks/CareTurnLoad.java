@@ -51,14 +51,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The care turn under load, over the real robot API of a server started here (embedded PostgreSQL, the in-process
- * token issuer). Three measurements (docs/benchmarks.md):
+ * token issuer). Four measurements (docs/benchmarks.md):
  * <ul>
  *   <li>{@code overhead}: the orchestration's own time, turn time (as the robot sees it) minus model time (the
  *       stages the turn recorded), at 1, 16 and 64 concurrent robots. Recognition (face, speech, text cues, crisis
  *       language) is replaced by fast in-process stand-ins; the care library and generation run as they are (their
  *       time is model time). Each robot posts a multipart turn (a 3 s WAV and 16 JPEG frames), waits for the answer,
  *       then pauses as a robot performing it and a patient answering would. The robots run in a JVM of their own
- *       ({@link LoadRobots}), so that the CPU a turn costs is told apart: the server's, the robots', PostgreSQL's.</li>
+ *       ({@link LoadRobots}), so that the CPU a turn costs is told apart: the server's, the robots', PostgreSQL's.
+ *       The same robots warm up before the measured window opens; beside the robots' times, the server's own time
+ *       of each turn request ({@link ServerTurnTimes}) and both JVMs' collector pauses ({@link GcPauses}).</li>
+ *   <li>{@code overhead-streamed}: the same, each turn streamed over the session's WebSocket as the robot agent
+ *       does (audio in real time, frames spread over it, then {@code end}); from {@code end} to the answer.</li>
  *   <li>{@code soak}: the same turns for a long while (issue 12), the server's heap after a full collection, its live
  *       threads and its connection pool sampled every 30 s, with a verdict on whether they stayed flat.</li>
  *   <li>{@code streamed}: with the embedded models, a 3 s utterance and 16 frames streamed in real time over the
@@ -66,7 +70,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       tail.</li>
  * </ul>
  * Run: {@code ./mvnw -pl adapters -am -DskipTests test-compile exec:exec@load -Dload="overhead 1,16,64 60"},
- * {@code -Dload="soak 64 1800"} or {@code -Dload="streamed 12"}.
+ * {@code -Dload="overhead-streamed 1,16,64 60"}, {@code -Dload="soak 64 1800"} or {@code -Dload="streamed 12"};
+ * {@code warmup=S} among the arguments sets the warm-up before each window (default 20 s).
  */
 public final class CareTurnLoad {
 
@@ -266,7 +271,8 @@ public final class CareTurnLoad {
         System.out.printf("  CPU a turn     %7.1f ms in the server's JVM (%.1f ms in its request threads), %.1f ms in "
                         + "PostgreSQL, %.1f ms in the robots' JVM%n", window.cpu.jvmMillis() / turns,
                 window.cpu.requestMillis() / turns, window.cpu.databaseMillis() / turns, measured.cpuMillis() / turns);
-        System.out.printf("  GC pauses      server's JVM %s; robots' JVM %s%n", window.pauses, measured.gc());
+        System.out.printf("  GC pauses      server's JVM %s; robots' JVM %s (it allocated %.0f KB a turn)%n",
+                window.pauses, measured.gc(), measured.allocatedBytes() / 1024.0 / turns);
         System.out.printf("  database a turn %.1f transactions committed, %.1f round trips (messages PostgreSQL "
                 + "received)%n", window.traffic.commits() / turns, window.traffic.messages() / turns);
         printStages(stages.values());

@@ -33,8 +33,8 @@ import org.eecs.perception.audio.WavDecoder;
  * the measured window, and one robot's token and running session a line), starts this class on it, and reads what
  * it prints, a line each: {@code cold <ms>} each robot's first turn, {@code warm <ms>} the other turns begun in the
  * warm-up, {@code open} when the measured window opens, {@code turn <id> <ms> <key>} each turn begun in the window,
- * {@code error <what>} a refused one, and last {@code closed <cpu ms> <gc pauses>}: this JVM's CPU time and its
- * collector's pauses (count, sum, longest) from the window's opening until its last turn's answer.
+ * {@code error <what>} a refused one, and last {@code closed <cpu ms> <bytes> <gc pauses>}: this JVM's CPU time, its
+ * allocation and its collector's pauses (count, sum, longest) from the window's opening until its last turn's answer.
  *
  * <p>The same robots, on the same connections, run through the warm-up and the window, so the window holds no
  * start-up (new connections, a robot's first request, the JIT at the measured concurrency). A robot's timer holds
@@ -77,10 +77,11 @@ final class LoadRobots {
 
     /**
      * What the robots measured: the turns begun in the window, each robot's first turn and the other turns of the
-     * warm-up, the refusals, the robots' CPU and collector pauses over the window.
+     * warm-up, the refusals, the robots' CPU, allocation (all threads, live or ended) and collector pauses over the
+     * window.
      */
     record Measured(List<Turn> turns, List<Double> coldMillis, List<Double> warmMillis, List<String> errors,
-                    double cpuMillis, GcPauses.Summary gc) {
+                    double cpuMillis, long allocatedBytes, GcPauses.Summary gc) {
 
         /** The measured turns' times as the robots saw them. */
         List<Double> millis() {
@@ -118,6 +119,7 @@ final class LoadRobots {
         List<Double> warm = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         double cpu = 0;
+        long allocated = 0;
         GcPauses.Summary gc = new GcPauses.Summary(0, 0, 0);
         try (BufferedReader said = new BufferedReader(new InputStreamReader(robots.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -134,8 +136,10 @@ final class LoadRobots {
                     case "error" -> errors.add(line.substring("error ".length()));
                     case "closed" -> {
                         window.closed();
-                        cpu = Double.parseDouble(words[1]);
-                        gc = GcPauses.Summary.parse(words[2]);
+                        String[] spent = line.split(" ", 4);
+                        cpu = Double.parseDouble(spent[1]);
+                        allocated = Long.parseLong(spent[2]);
+                        gc = GcPauses.Summary.parse(spent[3]);
                     }
                     default -> System.out.println("  robots: " + line);
                 }
@@ -145,7 +149,7 @@ final class LoadRobots {
             throw new IllegalStateException("the robots' JVM failed (exit " + robots.exitValue() + ")");
         }
         Files.delete(file);
-        return new Measured(turns, cold, warm, errors, cpu, gc);
+        return new Measured(turns, cold, warm, errors, cpu, allocated, gc);
     }
 
     // ---------------------------------------------------------------- the robots' side
@@ -204,7 +208,9 @@ final class LoadRobots {
             long started = System.nanoTime();
             long windowOpens = started + plan.warmUp().toNanos();
             long windowCloses = windowOpens + plan.duration().toNanos();
+            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long[] cpuAtOpen = new long[1];
+            long[] allocatedAtOpen = new long[1];
             Thread opener = Thread.ofPlatform().start(() -> {
                 try {
                     sleepUntil(windowOpens);
@@ -213,6 +219,7 @@ final class LoadRobots {
                 }
                 gc.mark();
                 cpuAtOpen[0] = os.getProcessCpuTime();
+                allocatedAtOpen[0] = threads.getTotalThreadAllocatedBytes();
                 say("open");
             });
             Turns turns = switch (plan.form()) {
@@ -263,7 +270,8 @@ final class LoadRobots {
             pool.shutdown();
             pool.awaitTermination(plan.warmUp().toSeconds() + plan.duration().toSeconds() + 300, TimeUnit.SECONDS);
             opener.join();
-            say("closed " + (os.getProcessCpuTime() - cpuAtOpen[0]) / 1e6 + " " + gc.since().words());
+            say("closed " + (os.getProcessCpuTime() - cpuAtOpen[0]) / 1e6 + " "
+                    + (threads.getTotalThreadAllocatedBytes() - allocatedAtOpen[0]) + " " + gc.since().words());
         }
 
         /** Posts one multipart turn: the utterance's JSON is the only part made a turn. */
