@@ -150,6 +150,7 @@ public final class CareTurnLoad {
             load.streamed(turns);
             load.server.close();
         }
+        LoadRobots.stop();
         System.out.println("machine after: " + uptime());
     }
 

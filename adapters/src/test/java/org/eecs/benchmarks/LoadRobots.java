@@ -30,11 +30,13 @@ import org.eecs.perception.audio.WavDecoder;
  * The simulated robots of {@link CareTurnLoad}, in a JVM of their own, so that the CPU the server spends on a turn
  * is measured apart from what the robots spend building their requests and reading the answers (on a real ward
  * they are other machines). The server's JVM writes a plan (the server's address, the kind of turn, the warm-up and
- * the measured window, and one robot's token and running session a line), starts this class on it, and reads what
- * it prints, a line each: {@code cold <ms>} each robot's first turn, {@code warm <ms>} the other turns begun in the
+ * the measured window, and one robot's token and running session a line), tells this class's JVM (started at the
+ * first plan and kept for the next, so that its code is compiled) the plan's file on a line, and reads what it
+ * prints, a line each: {@code cold <ms>} each robot's first turn, {@code warm <ms>} the other turns begun in the
  * warm-up, {@code open} when the measured window opens, {@code turn <id> <ms> <key>} each turn begun in the window,
- * {@code error <what>} a refused one, and last {@code closed <cpu ms> <bytes> <gc pauses>}: this JVM's CPU time, its
- * allocation and its collector's pauses (count, sum, longest) from the window's opening until its last turn's answer.
+ * {@code error <what>} a refused one, then {@code closed <cpu ms> <bytes> <gc pauses>}: this JVM's CPU time, its
+ * allocation and its collector's pauses (count, sum, longest) from the window's opening until its last turn's
+ * answer, and last {@code done}.
  *
  * <p>The same robots, on the same connections, run through the warm-up and the window, so the window holds no
  * start-up (new connections, a robot's first request, the JIT at the measured concurrency). A robot's timer holds
@@ -101,19 +103,32 @@ final class LoadRobots {
 
     // ---------------------------------------------------------------- the server's side: start the robots, read them
 
-    /** Runs the plan's robots in a new JVM (this one's runtime and class path) and waits for them. */
-    static Measured drive(Plan plan, Window window) throws IOException, InterruptedException {
+    /** The robots' JVM, started at the first plan and kept for the next (its JIT stays warm), and its pipes. */
+    private static Process robotsJvm;
+    private static BufferedReader fromRobots;
+    private static java.io.Writer toRobots;
+
+    /**
+     * Runs the plan's robots in the robots' JVM (started at the first plan with this one's runtime and class path,
+     * then kept, so that its own code is compiled when later plans are measured) and waits for them.
+     */
+    static synchronized Measured drive(Plan plan, Window window) throws IOException, InterruptedException {
         Path file = Files.createTempFile("load-robots", ".txt");
         List<String> lines = new ArrayList<>(List.of(plan.base(), plan.form(), Boolean.toString(plan.keyed()),
                 Long.toString(plan.warmUp().toMillis()), Long.toString(plan.duration().toMillis()),
                 Integer.toString(plan.maxTurns()), Long.toString(plan.pause().toMillis())));
         plan.robots().forEach(robot -> lines.add(robot.token() + " " + robot.session()));
         Files.write(file, lines);
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(Arrays.asList(ROBOTS_JVM.trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadRobots.class.getName(),
-                file.toString()));
-        Process robots = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (robotsJvm == null) {
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+            command.addAll(Arrays.asList(ROBOTS_JVM.trim().split("\\s+")));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadRobots.class.getName()));
+            robotsJvm = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            fromRobots = new BufferedReader(new InputStreamReader(robotsJvm.getInputStream(), StandardCharsets.UTF_8));
+            toRobots = new java.io.OutputStreamWriter(robotsJvm.getOutputStream(), StandardCharsets.UTF_8);
+        }
+        toRobots.write(file + "\n");
+        toRobots.flush();
         List<Turn> turns = new ArrayList<>();
         List<Double> cold = new ArrayList<>();
         List<Double> warm = new ArrayList<>();
@@ -121,47 +136,60 @@ final class LoadRobots {
         double cpu = 0;
         long allocated = 0;
         GcPauses.Summary gc = new GcPauses.Summary(0, 0, 0);
-        try (BufferedReader said = new BufferedReader(new InputStreamReader(robots.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = said.readLine()) != null; ) {
-                String[] words = line.split(" ", 3);
-                switch (words[0]) {
-                    case "cold" -> cold.add(Double.parseDouble(words[1]));
-                    case "warm" -> warm.add(Double.parseDouble(words[1]));
-                    case "open" -> window.opened();
-                    case "turn" -> {
-                        String[] measured = line.split(" ");
-                        turns.add(new Turn(measured[1], Double.parseDouble(measured[2]), measured[3]));
-                    }
-                    case "error" -> errors.add(line.substring("error ".length()));
-                    case "closed" -> {
-                        window.closed();
-                        String[] spent = line.split(" ", 4);
-                        cpu = Double.parseDouble(spent[1]);
-                        allocated = Long.parseLong(spent[2]);
-                        gc = GcPauses.Summary.parse(spent[3]);
-                    }
-                    default -> System.out.println("  robots: " + line);
-                }
+        for (String line; !"done".equals(line = fromRobots.readLine()); ) {
+            if (line == null) {
+                throw new IllegalStateException("the robots' JVM failed (exit " + robotsJvm.waitFor() + ")");
             }
-        }
-        if (robots.waitFor() != 0) {
-            throw new IllegalStateException("the robots' JVM failed (exit " + robots.exitValue() + ")");
+            String[] words = line.split(" ", 3);
+            switch (words[0]) {
+                case "cold" -> cold.add(Double.parseDouble(words[1]));
+                case "warm" -> warm.add(Double.parseDouble(words[1]));
+                case "open" -> window.opened();
+                case "turn" -> {
+                    String[] measured = line.split(" ");
+                    turns.add(new Turn(measured[1], Double.parseDouble(measured[2]), measured[3]));
+                }
+                case "error" -> errors.add(line.substring("error ".length()));
+                case "closed" -> {
+                    window.closed();
+                    String[] spent = line.split(" ", 4);
+                    cpu = Double.parseDouble(spent[1]);
+                    allocated = Long.parseLong(spent[2]);
+                    gc = GcPauses.Summary.parse(spent[3]);
+                }
+                default -> System.out.println("  robots: " + line);
+            }
         }
         Files.delete(file);
         return new Measured(turns, cold, warm, errors, cpu, allocated, gc);
     }
 
+    /** Ends the robots' JVM, if one runs. */
+    static synchronized void stop() throws IOException, InterruptedException {
+        if (robotsJvm != null) {
+            toRobots.close();
+            robotsJvm.waitFor();
+            robotsJvm = null;
+        }
+    }
+
     // ---------------------------------------------------------------- the robots' side
 
+    /** Runs each plan named on a line of the standard input, one after the other, then says {@code done}. */
     public static void main(String[] args) throws Exception {
-        List<String> lines = Files.readAllLines(Path.of(args[0]));
-        List<Robot> robots = lines.subList(7, lines.size()).stream()
-                .map(line -> new Robot(line.split(" ")[0], line.split(" ")[1])).toList();
-        Plan plan = new Plan(lines.get(0), lines.get(1), Boolean.parseBoolean(lines.get(2)),
-                Duration.ofMillis(Long.parseLong(lines.get(3))), Duration.ofMillis(Long.parseLong(lines.get(4))),
-                Integer.parseInt(lines.get(5)), Duration.ofMillis(Long.parseLong(lines.get(6))), robots);
-        new Driving(plan).run();
+        BufferedReader told = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String file; (file = told.readLine()) != null; ) {
+            List<String> lines = Files.readAllLines(Path.of(file));
+            List<Robot> robots = lines.subList(7, lines.size()).stream()
+                    .map(line -> new Robot(line.split(" ")[0], line.split(" ")[1])).toList();
+            Plan plan = new Plan(lines.get(0), lines.get(1), Boolean.parseBoolean(lines.get(2)),
+                    Duration.ofMillis(Long.parseLong(lines.get(3))), Duration.ofMillis(Long.parseLong(lines.get(4))),
+                    Integer.parseInt(lines.get(5)), Duration.ofMillis(Long.parseLong(lines.get(6))), robots);
+            try (Driving driving = new Driving(plan)) {
+                driving.run();
+            }
+            Driving.say("done");
+        }
         System.exit(0);
     }
 
@@ -178,7 +206,7 @@ final class LoadRobots {
         byte[] frameMessage;
     }
 
-    private static final class Driving {
+    private static final class Driving implements AutoCloseable {
         private final Plan plan;
         private final HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
         private final byte[] wav = org.eecs.adapter.out.speech.SpeechSamples.espeak(
@@ -350,6 +378,12 @@ final class LoadRobots {
             return new Turn(answer.turnId(), (answer.lastPieceNanos() - ended) / 1e6, key);
         }
 
+        /** Its client's connections and threads go; the compiled code stays for the next plan. */
+        @Override
+        public void close() {
+            http.shutdownNow();
+        }
+
         private static TurnAnswers.Said expect(TurnAnswers.OnStream said, String type, String key)
                 throws InterruptedException {
             TurnAnswers.Said message = said.next(ANSWER_WITHIN_MILLIS);
@@ -364,7 +398,7 @@ final class LoadRobots {
             return message;
         }
 
-        private static synchronized void say(String line) {
+        static synchronized void say(String line) {
             System.out.println(line);
             System.out.flush();
         }
