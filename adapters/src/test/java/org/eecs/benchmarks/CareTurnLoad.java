@@ -51,14 +51,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The care turn under load, over the real robot API of a server started here (embedded PostgreSQL, the in-process
- * token issuer). Three measurements (docs/benchmarks.md):
+ * token issuer). Four measurements (docs/benchmarks.md):
  * <ul>
  *   <li>{@code overhead}: the orchestration's own time, turn time (as the robot sees it) minus model time (the
  *       stages the turn recorded), at 1, 16 and 64 concurrent robots. Recognition (face, speech, text cues, crisis
  *       language) is replaced by fast in-process stand-ins; the care library and generation run as they are (their
  *       time is model time). Each robot posts a multipart turn (a 3 s WAV and 16 JPEG frames), waits for the answer,
  *       then pauses as a robot performing it and a patient answering would. The robots run in a JVM of their own
- *       ({@link LoadRobots}), so that the CPU a turn costs is told apart: the server's, the robots', PostgreSQL's.</li>
+ *       ({@link LoadRobots}), so that the CPU a turn costs is told apart: the server's, the robots', PostgreSQL's.
+ *       The same robots warm up before the measured window opens; beside the robots' times, the server's own time
+ *       of each turn request ({@link ServerTurnTimes}) and both JVMs' collector pauses ({@link GcPauses}).</li>
+ *   <li>{@code overhead-streamed}: the same, each turn streamed over the session's WebSocket as the robot agent
+ *       does (audio in real time, frames spread over it, then {@code end}); from {@code end} to the answer.</li>
  *   <li>{@code soak}: the same turns for a long while (issue 12), the server's heap after a full collection, its live
  *       threads and its connection pool sampled every 30 s, with a verdict on whether they stayed flat.</li>
  *   <li>{@code streamed}: with the embedded models, a 3 s utterance and 16 frames streamed in real time over the
@@ -66,7 +70,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       tail.</li>
  * </ul>
  * Run: {@code ./mvnw -pl adapters -am -DskipTests test-compile exec:exec@load -Dload="overhead 1,16,64 60"},
- * {@code -Dload="soak 64 1800"} or {@code -Dload="streamed 12"}.
+ * {@code -Dload="overhead-streamed 1,16,64 60"}, {@code -Dload="soak 64 1800"} or {@code -Dload="streamed 12"};
+ * {@code warmup=S} among the arguments sets the warm-up before each window (default 20 s).
  */
 public final class CareTurnLoad {
 
@@ -84,13 +89,15 @@ public final class CareTurnLoad {
     private final String clinician = TestIssuer.user("dr-load-" + suffix(), "clinician");
     private final String admin = TestIssuer.user("admin-load-" + suffix(), "admin");
     private final byte[] wav;
+    /** the server's own time of each turn request (Tomcat's) */
+    private final ServerTurnTimes turnTimes = new ServerTurnTimes();
     private final byte[] frame;
     /** multipart (a WAV and 16 frames) or text (the words alone); with an Idempotency-Key or not */
     private String form = "multipart";
     private boolean keyed = true;
 
     private CareTurnLoad(boolean standIns) {
-        this.server = start(standIns);
+        this.server = start(standIns, turnTimes);
         this.base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
         this.wav = espeak("I feel overwhelmed and don't know what to do."); // about 3 s
         this.frame = resource("/faces/sample3-middle.jpg");
@@ -108,48 +115,77 @@ public final class CareTurnLoad {
 
     private static void run(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "overhead";
+        List<String> positional = Arrays.stream(args).filter(arg -> !arg.contains("=")).toList();
+        Duration warmUp = Duration.ofSeconds(Arrays.stream(args).filter(arg -> arg.startsWith("warmup="))
+                .mapToLong(arg -> Long.parseLong(arg.substring("warmup=".length()))).findFirst().orElse(20));
         System.out.println("machine before: " + uptime());
-        if (mode.equals("overhead")) {
-            List<Integer> robots = Arrays.stream((args.length > 1 ? args[1] : "1,16,64").split(","))
+        if (mode.equals("overhead") || mode.equals("overhead-streamed")) {
+            List<Integer> robots = Arrays.stream((positional.size() > 1 ? positional.get(1) : "1,16,64").split(","))
                     .map(Integer::parseInt).toList();
-            Duration each = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60);
+            Duration each = Duration.ofSeconds(positional.size() > 2 ? Long.parseLong(positional.get(2)) : 60);
             CareTurnLoad load = new CareTurnLoad(true);
-            load.form = args.length > 3 ? args[3] : "multipart";
-            load.keyed = !(args.length > 4 && args[4].equals("nokey"));
+            if (mode.equals("overhead-streamed")) {
+                load.form = "streamed";
+            } else {
+                load.form = positional.size() > 3 ? positional.get(3) : "multipart";
+                load.keyed = !(positional.size() > 4 && positional.get(4).equals("nokey"));
+            }
+            System.out.printf("robots' JVM: %s; warm-up %d s at each concurrency before its window%n",
+                    LoadRobots.ROBOTS_JVM, warmUp.toSeconds());
             load.warmUp();
             for (int concurrent : robots) {
-                load.overhead(concurrent, each);
+                load.overhead(concurrent, warmUp, each);
             }
             load.server.close();
         } else if (mode.equals("soak")) {
-            int robots = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-            Duration duration = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 1800);
+            int robots = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 64;
+            Duration duration = Duration.ofSeconds(positional.size() > 2 ? Long.parseLong(positional.get(2)) : 1800);
             CareTurnLoad load = new CareTurnLoad(true);
             load.warmUp();
             new Soak(load.server, SOAK_SAMPLE).run(() -> load.robotsFor(robots, duration));
             load.server.close();
         } else {
-            int turns = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+            int turns = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 12;
             CareTurnLoad load = new CareTurnLoad(false);
             load.streamed(turns);
             load.server.close();
         }
+        LoadRobots.stop();
         System.out.println("machine after: " + uptime());
     }
 
     // ---------------------------------------------------------------- orchestration overhead
 
+    /**
+     * The JIT compiles the turn's path before anything is measured: 100 turns, one after the other (streamed: 16
+     * robots' 4 turns each, without pauses, a streamed turn lasting its 3.3 s of speech).
+     */
     private void warmUp() throws Exception {
-        // the JIT compiles the turn's path before anything is measured: 100 turns, one after the other
-        LoadRobots.Measured warm = LoadRobots.drive(plan(List.of(newRobot()), Duration.ofMinutes(10), 100,
-                Duration.ZERO));
+        boolean streamed = form.equals("streamed");
+        List<Robot> robots = new ArrayList<>();
+        for (int i = 0; i < (streamed ? 16 : 1); i++) {
+            robots.add(newRobot());
+        }
+        LoadRobots.Measured warm = LoadRobots.drive(plan(robots, Duration.ZERO, Duration.ofMinutes(10),
+                streamed ? 4 : 100, Duration.ZERO), NO_WINDOW);
         if (!warm.errors().isEmpty()) {
             throw new IllegalStateException("warm-up turns refused: " + warm.errors().getFirst());
         }
     }
 
-    private LoadRobots.Plan plan(List<Robot> robots, Duration duration, int maxTurns, Duration pause) {
-        return new LoadRobots.Plan(base, form, keyed, duration, maxTurns, pause, robots.stream()
+    private static final LoadRobots.Window NO_WINDOW = new LoadRobots.Window() {
+        @Override
+        public void opened() {
+        }
+
+        @Override
+        public void closed() {
+        }
+    };
+
+    private LoadRobots.Plan plan(List<Robot> robots, Duration warmUp, Duration duration, int maxTurns,
+                                 Duration pause) {
+        return new LoadRobots.Plan(base, form, keyed, warmUp, duration, maxTurns, pause, robots.stream()
                 .map(robot -> new LoadRobots.Robot(robot.token(), robot.session())).toList());
     }
 
@@ -159,46 +195,120 @@ public final class CareTurnLoad {
         for (int i = 0; i < concurrent; i++) {
             robots.add(newRobot(duration.plusHours(1)));
         }
-        return LoadRobots.drive(plan(robots, duration, 0, PAUSE));
+        return LoadRobots.drive(plan(robots, Duration.ZERO, duration, 0, PAUSE), NO_WINDOW);
     }
 
-    private void overhead(int concurrent, Duration duration) throws Exception {
+    /**
+     * What the server, PostgreSQL and the server's collector did while the robots' window was open: taken as the
+     * robots' JVM says it opens and closes (their warm-up before it is not counted).
+     */
+    private final class MeasuredWindow implements LoadRobots.Window {
+        private final GcPauses gc = GcPauses.listening();
+        String loadAtOpen;
+        String loadAtClose;
+        long openedNanos;
+        CpuTime cpu;
+        DatabaseTraffic traffic;
+        GcPauses.Summary pauses;
+        List<ServerTurnTimes.Served> served;
+
+        @Override
+        public void opened() {
+            loadAtOpen = uptime();
+            openedNanos = System.nanoTime();
+            turnTimes.since(openedNanos);
+            cpu = CpuTime.now(databasePort());
+            traffic = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort());
+            gc.mark();
+        }
+
+        @Override
+        public void closed() {
+            pauses = gc.since();
+            cpu = CpuTime.now(databasePort()).minus(cpu);
+            traffic = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort()).minus(traffic);
+            served = turnTimes.since(openedNanos);
+            loadAtClose = uptime();
+        }
+    }
+
+    private void overhead(int concurrent, Duration warmUp, Duration duration) throws Exception {
         List<Robot> robots = new ArrayList<>();
         for (int i = 0; i < concurrent; i++) {
             robots.add(newRobot());
         }
-        String loadBefore = uptime();
-        CpuTime cpuBefore = CpuTime.now(databasePort());
-        DatabaseTraffic trafficBefore = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort());
-        LoadRobots.Measured measured = LoadRobots.drive(plan(robots, duration, 0, PAUSE));
-        CpuTime cpu = CpuTime.now(databasePort()).minus(cpuBefore);
-        DatabaseTraffic traffic = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort())
-                .minus(trafficBefore);
-        Map<String, Double> turnMillis = measured.turnMillis();
-        Map<String, Map<Stage, Double>> stages = stagesOf(turnMillis.keySet());
+        MeasuredWindow window = new MeasuredWindow();
+        LoadRobots.Measured measured = LoadRobots.drive(plan(robots, warmUp, duration, 0, PAUSE), window);
+        if (window.cpu == null || window.traffic == null || measured.turns().isEmpty()) {
+            throw new IllegalStateException("no measured window: " + measured.errors());
+        }
+        Map<String, Map<Stage, Double>> stages = stagesOf(measured.turns().stream().map(LoadRobots.Turn::id).toList());
         List<Double> overhead = new ArrayList<>();
-        List<Double> total = new ArrayList<>(turnMillis.values());
-        turnMillis.forEach((turn, millis) -> overhead.add(millis - stages.get(turn).values().stream()
-                .mapToDouble(Double::doubleValue).sum()));
-        System.out.printf("%n%d robots, %d turns in %d s (%.1f turns/s), load %s -> %s%n", concurrent,
-                total.size(), duration.toSeconds(), total.size() / (double) duration.toSeconds(), loadBefore,
-                uptime());
-        System.out.printf("  turn time      p50 %7.1f ms  p99 %7.1f ms%n", percentile(total, 50), percentile(total, 99));
+        List<Double> total = measured.millis();
+        for (LoadRobots.Turn turn : measured.turns()) {
+            overhead.add(turn.millis() - stages.get(turn.id()).values().stream().mapToDouble(Double::doubleValue)
+                    .sum());
+        }
+        int turns = total.size();
+        System.out.printf("%n%d robots (%s), %d turns begun in the %d s window after %d s of warm-up (%.1f turns/s), "
+                        + "load %s -> %s%n", concurrent, form + (keyed || form.equals("streamed") ? "" : ", no key"),
+                turns, duration.toSeconds(), warmUp.toSeconds(), turns / (double) duration.toSeconds(),
+                window.loadAtOpen, window.loadAtClose);
+        System.out.printf("  cold start     each robot's first turn p50 %7.1f ms  max %7.1f ms; %d more warm-up "
+                        + "turns p50 %.1f ms  p99 %.1f ms%n", percentile(measured.coldMillis(), 50),
+                max(measured.coldMillis()), measured.warmMillis().size(), percentile(measured.warmMillis(), 50),
+                percentile(measured.warmMillis(), 99));
+        System.out.printf("  turn time      p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%s%n", percentile(total, 50),
+                percentile(total, 99), max(total), form.equals("streamed") ? " (from end to the answer in hand)" : "");
         if (!measured.errors().isEmpty()) { // e.g. a kept-alive connection the server closed as it was reused
             System.out.printf("  failed         %d turns, the first: %s%n", measured.errors().size(),
                     measured.errors().getFirst());
         }
         System.out.printf("  model time     p50 %7.1f ms%n", percentile(stages.values().stream().map(byStage ->
                 byStage.values().stream().mapToDouble(Double::doubleValue).sum()).toList(), 50));
-        System.out.printf("  orchestration  p50 %7.1f ms  p99 %7.1f ms%n", percentile(overhead, 50),
-                percentile(overhead, 99));
+        System.out.printf("  orchestration  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", percentile(overhead, 50),
+                percentile(overhead, 99), max(overhead));
+        printServersView(measured, window.served);
         System.out.printf("  CPU a turn     %7.1f ms in the server's JVM (%.1f ms in its request threads), %.1f ms in "
-                        + "PostgreSQL, %.1f ms in the robots' JVM%n", cpu.jvmMillis() / total.size(),
-                cpu.requestMillis() / total.size(), cpu.databaseMillis() / total.size(),
-                measured.cpuMillis() / total.size());
+                        + "PostgreSQL, %.1f ms in the robots' JVM%n", window.cpu.jvmMillis() / turns,
+                window.cpu.requestMillis() / turns, window.cpu.databaseMillis() / turns, measured.cpuMillis() / turns);
+        System.out.printf("  GC pauses      server's JVM %s; robots' JVM %s (it allocated %.0f KB a turn)%n",
+                window.pauses, measured.gc(), measured.allocatedBytes() / 1024.0 / turns);
         System.out.printf("  database a turn %.1f transactions committed, %.1f round trips (messages PostgreSQL "
-                + "received)%n", traffic.commits() / total.size(), traffic.messages() / total.size());
+                + "received)%n", window.traffic.commits() / turns, window.traffic.messages() / turns);
         printStages(stages.values());
+    }
+
+    /**
+     * Tomcat's time of each turn request begun in the window (first byte read to answer written), and, paired by
+     * the key, the robot's time less the server's: what the wire and the robots' JVM add.
+     */
+    private void printServersView(LoadRobots.Measured measured, List<ServerTurnTimes.Served> served) {
+        if (form.equals("streamed")) {
+            System.out.println("  server's view  none for streamed turns (WebSocket messages pass no access log)");
+            return;
+        }
+        List<Double> inServer = served.stream().map(ServerTurnTimes.Served::millis).toList();
+        if (inServer.isEmpty()) {
+            System.out.println("  server's view  no turn request logged in the window");
+            return;
+        }
+        System.out.printf("  server's view  %d turn requests in the window p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms "
+                        + "(Tomcat: first byte read to answer written)%n", inServer.size(), percentile(inServer, 50),
+                percentile(inServer, 99), max(inServer));
+        Map<String, Double> byKey = new java.util.HashMap<>();
+        served.stream().filter(turn -> turn.key() != null).forEach(turn -> byKey.put(turn.key(), turn.millis()));
+        List<Double> outside = measured.turns().stream().filter(turn -> byKey.containsKey(turn.key()))
+                .map(turn -> turn.millis() - byKey.get(turn.key())).toList();
+        if (!outside.isEmpty()) {
+            System.out.printf("  robot - server p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms over %d turns paired by key "
+                            + "(the wire and the robots' JVM)%n", percentile(outside, 50), percentile(outside, 99),
+                    max(outside), outside.size());
+        }
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     /**
@@ -368,9 +478,10 @@ public final class CareTurnLoad {
 
     // ---------------------------------------------------------------- the server, its stand-ins, the records
 
-    private static ConfigurableApplicationContext start(boolean standIns) {
+    private static ConfigurableApplicationContext start(boolean standIns, ServerTurnTimes turnTimes) {
         TestDatabase.Server database = TestDatabase.server();
         SpringApplicationBuilder application = new SpringApplicationBuilder(EecsApplication.class);
+        application.initializers(context -> turnTimes.register((GenericApplicationContext) context));
         if (standIns) {
             application.initializers(context -> StandIns.register((GenericApplicationContext) context));
         }
@@ -521,6 +632,9 @@ public final class CareTurnLoad {
     }
 
     static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;

@@ -70,7 +70,7 @@ final class Soak {
         }
         robots.shutdown();
         LoadRobots.Measured turns = measured.get();
-        List<Double> millis = new ArrayList<>(turns.turnMillis().values());
+        List<Double> millis = new ArrayList<>(turns.millis());
         System.out.printf("  turns %d (%.1f a second), refused %d; turn time p50 %.1f ms, p99 %.1f ms; load %s%n",
                 millis.size(), millis.size() / (double) Duration.between(start, Instant.now()).toSeconds(),
                 turns.errors().size(), CareTurnLoad.percentile(millis, 50), CareTurnLoad.percentile(millis, 99),
