@@ -5,20 +5,28 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +79,13 @@ final class HeadlessChromium implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("chromium did not open its DevTools port within 60 s");
         }
-        Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { })); // keep its output flowing
+        Thread.ofPlatform().daemon().start(() -> { // keep its output flowing
+            try {
+                out.lines().forEach(l -> { });
+            } catch (UncheckedIOException exited) {
+                // the JDK closes the pipe once the browser has exited
+            }
+        });
         URI devtools = URI.create(browser);
         HttpClient http = HttpClient.newHttpClient();
         JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://" + devtools.getAuthority()
@@ -144,19 +158,55 @@ final class HeadlessChromium implements AutoCloseable {
         return png;
     }
 
+    /**
+     * Stops the browser with its helper processes (renderer, crash handler...), which write into the profile until
+     * they exit, then deletes the profile; a file one of them removed meanwhile is no error (a walk of the profile
+     * failed once with NoSuchFileException while a helper still ran).
+     */
     @Override
     public void close() throws IOException {
         page.abort();
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
+        helpers.forEach(ProcessHandle::destroy);
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            for (ProcessHandle helper : helpers) {
+                try {
+                    helper.onExit().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    helper.destroyForcibly();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        Files.walkFileTree(profile, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a)
+                    throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }
