@@ -68,7 +68,7 @@ class MultipartForms implements MultipartResolver {
                 length += n;
             }
         } catch (RequestTooLarge tooLarge) {
-            throw UnreadableForm.tooLarge(tooLarge());
+            throw UnreadableForm.tooLarge(tooLarge.getMessage()); // the path's own limit, which may be lower
         } catch (IOException unreadable) {
             throw UnreadableForm.malformed("the body could not be read to its end", unreadable);
         }

@@ -5,12 +5,20 @@ import static org.eecs.adapter.in.web.WebFixtures.clinicianToken;
 import static org.eecs.adapter.in.web.WebFixtures.textTurn;
 import static org.eecs.adapter.in.web.WebFixtures.unique;
 
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eecs.adapter.in.web.WebFixtures.Running;
@@ -181,10 +189,10 @@ class RobotTurnsTest {
         Running running = running();
         Multipart whole = turn(speech, 1);
         byte[] body = whole.bytes();
-        byte[] cut = java.util.Arrays.copyOf(body, body.length - 200);
+        byte[] cut = Arrays.copyOf(body, body.length - 200);
         String lfOnly = "--b\nContent-Disposition: form-data; name=\"utterance\"\n\n{}\n--b--\n";
 
-        for (String key : java.util.Arrays.asList(null, "turn-" + unique("k"))) {
+        for (String key : Arrays.asList(null, "turn-" + unique("k"))) {
             Answer unclosed = postRaw(running, cut, whole.contentType(), key);
             Answer lf = postRaw(running, lfOnly.getBytes(), "multipart/form-data; boundary=b", key);
             Answer noBoundary = postRaw(running, body, "multipart/form-data", key);
@@ -228,6 +236,29 @@ class RobotTurnsTest {
         assertThat(large.status()).as(large.toString()).isEqualTo(413);
         assertThat(large.json().get("detail").asString()).isEqualTo("the body has more than 50 parts");
         assertThat(transcript(running)).isEmpty();
+    }
+
+    @Test
+    void aTurnSentWithoutALength_isCutOffAtTheLimit_as413() throws Exception {
+        Running running = running();
+        byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"audio\"; filename=\"u.wav\"\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/robot/sessions/" + running.session() + "/turns"))
+                .header("Authorization", "Bearer " + running.token())
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+                        new ByteArrayInputStream(head),
+                        new ByteArrayInputStream(new byte[17 * 1024 * 1024])))) // chunked: no length
+                .build();
+
+        HttpResponse<String> answer;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.body()).contains("urn:eecs:problem:payload-too-large", "16777216 bytes");
     }
 
     private Answer postRaw(Running running, byte[] body, String contentType, String key) {
@@ -319,7 +350,7 @@ class RobotTurnsTest {
     @Test
     void aCorruptWav_is400_namingTheProblem() {
         Running running = running();
-        byte[] corrupt = java.util.Arrays.copyOf(speech, 2000); // the header declares far more data than follows
+        byte[] corrupt = Arrays.copyOf(speech, 2000); // the header declares far more data than follows
 
         Answer answer = post(running, turn(corrupt, 0), null);
 
@@ -372,10 +403,10 @@ class RobotTurnsTest {
         api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
                 .json(textTurn("Good morning.")).send();
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/sessions/" + running.session()
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/sessions/" + running.session()
                                 + "/live")).header("Authorization", "Bearer " + clinician).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofLines())
+                HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));
 
         assertThat(nextData(lines)).contains("Good morning.");
