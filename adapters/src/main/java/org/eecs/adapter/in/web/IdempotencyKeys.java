@@ -4,15 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,8 +21,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -49,13 +43,15 @@ class IdempotencyKeys extends OncePerRequestFilter {
     private final IdempotentRequests requests;
     private final AnsweredTurns turns;
     private final UnreachableDatabase unreachableDatabase;
+    private final MultipartForms forms;
     private final HandlerExceptionResolver problems;
 
     IdempotencyKeys(IdempotentRequests requests, AnsweredTurns turns, UnreachableDatabase unreachableDatabase,
-                    @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+                    MultipartForms forms, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.requests = requests;
         this.turns = turns;
         this.unreachableDatabase = unreachableDatabase;
+        this.forms = forms;
         this.problems = problems;
     }
 
@@ -86,12 +82,15 @@ class IdempotencyKeys extends OncePerRequestFilter {
         digest.update((request.getMethod() + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
         HttpServletRequest cached;
         try {
-            cached = isMultipart(request) ? partsDigested(request, digest) : bodyDigested(request, digest);
-        } catch (RequestTooLarge tooLarge) {
-            problems.resolveException(request, response, null, tooLarge);
-            return;
-        } catch (UnreadableParts unreadable) {
-            problems.resolveException(request, response, null, multipartProblem(unreadable.getCause()));
+            if (forms.isMultipart(request)) {
+                MultipartFormRequest form = forms.resolveMultipart(request);
+                digestParts(form.form(), digest);
+                cached = form;
+            } else {
+                cached = bodyDigested(request, digest);
+            }
+        } catch (RequestTooLarge | UnreadableForm unreadable) {
+            problems.resolveException(request, response, null, unreadable);
             return;
         }
         String hash = HexFormat.of().formatHex(digest.digest());
@@ -172,53 +171,14 @@ class IdempotencyKeys extends OncePerRequestFilter {
 
     /**
      * A multipart request (a robot's turn: audio and frames) is told apart by its parts, names, content types and
-     * bytes in order, not by its boundary, so that a retry may be encoded afresh. The container parses the parts
-     * once and keeps them for the controller.
+     * bytes in order, not by its boundary, so that a retry may be encoded afresh. The digest reads the parts where
+     * the body was read into ({@link MultipartForms}), and the controller gets the same slices.
      */
-    private static HttpServletRequest partsDigested(HttpServletRequest request, MessageDigest digest)
-            throws IOException {
-        Collection<Part> parts;
-        try {
-            parts = request.getParts();
-        } catch (IOException | ServletException | IllegalStateException | MultipartException unreadable) {
-            throw new UnreadableParts(unreadable);
-        }
-        byte[] buffer = new byte[64 * 1024]; // one for all parts: a turn has up to 34 of them
-        for (Part part : parts) {
-            digest.update(("\n--" + part.getName() + "\n" + part.getContentType() + "\n" + part.getSize() + "\n")
+    static void digestParts(MultipartForm form, MessageDigest digest) {
+        for (MultipartForm.Part part : form.parts()) {
+            digest.update(("\n--" + part.name() + "\n" + part.contentType() + "\n" + part.length() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
-            try (InputStream content = part.getInputStream()) {
-                for (int read; (read = content.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, read);
-                }
-            }
-        }
-        return request;
-    }
-
-    private static boolean isMultipart(HttpServletRequest request) {
-        return request.getContentType() != null
-                && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
-    }
-
-    /**
-     * A body over the container's multipart limits (its FileSizeLimitExceededException or SizeLimitExceededException)
-     * is too large; any other unreadable multipart body is malformed.
-     */
-    private static Exception multipartProblem(Throwable unreadable) {
-        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MaxUploadSizeExceededException
-                    || cause.getClass().getSimpleName().endsWith("LimitExceededException")) {
-                return new MaxUploadSizeExceededException(-1, unreadable);
-            }
-        }
-        return new IdempotencyProblem(Problem.MALFORMED_REQUEST, "the multipart body could not be read");
-    }
-
-    /** The container could not parse the multipart body. */
-    private static final class UnreadableParts extends IOException {
-        UnreadableParts(Exception cause) {
-            super(cause);
+            digest.update(part.body(), part.offset(), part.length());
         }
     }
 

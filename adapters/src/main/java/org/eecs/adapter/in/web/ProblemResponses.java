@@ -171,6 +171,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(Problem.PAYLOAD_TOO_LARGE, e.getMessage(), request);
     }
 
+    @ExceptionHandler(UnreadableForm.class)
+    ResponseEntity<Object> unreadableForm(UnreadableForm e, WebRequest request) {
+        return e.tooLarge() ? problem(Problem.PAYLOAD_TOO_LARGE, e.getMessage(), request)
+                : problem(Problem.MALFORMED_REQUEST, "the multipart body could not be read: " + e.getMessage(), request);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, WebRequest request) {
         log.info("refused by a database constraint: {}", constraintOf(e));

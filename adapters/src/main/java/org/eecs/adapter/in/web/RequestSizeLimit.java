@@ -23,8 +23,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Refuses request bodies over {@code eecs.api.max-request-bytes} with 413: at once when the declared length is
  * too large, or as soon as a body sent without a length (chunked) passes the limit. A robot's turns carry audio and
- * frames: under {@code /api/v1/robot/} the limit is {@code eecs.api.max-turn-bytes} (a multipart body read by the
- * container is bounded by its own multipart limits, set to the same).
+ * frames: under {@code /api/v1/robot/} the limit is {@code eecs.api.max-turn-bytes} (a multipart body is read through
+ * this filter's bound by {@link MultipartForms}, which holds to the same limit).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -39,7 +39,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
+import org.springframework.web.util.WebUtils;
 
 /** The robot's side of a care session (docs/robot-protocol.md): its sessions, its turns, and barge-in. */
 @RestController
@@ -70,9 +73,23 @@ class RobotApiController {
                         @RequestPart("audio") MultipartFile audio,
                         @RequestPart(name = "frame", required = false) List<MultipartFile> frame,
                         HttpServletRequest request) {
+        onlyTurnParts(WebUtils.getNativeRequest(request, MultipartRequest.class).getMultiFileMap());
         List<byte[]> frames = frame == null ? List.of() : frame.stream().map(RobotApiController::bytesOf).toList();
         return TurnAnswerJson.of(AnsweredTurns.mark(request, conversation.take(recorded(callers.as(Role.ROBOT),
                 session, utterance, bytesOf(audio), frames))));
+    }
+
+    /** A turn's parts are one utterance, one audio and its frames: another part is refused, not ignored. */
+    static void onlyTurnParts(MultiValueMap<String, ?> parts) {
+        parts.forEach((name, named) -> {
+            if (!name.equals("utterance") && !name.equals("audio") && !name.equals("frame")) {
+                throw new InvalidRequest("a turn's parts are utterance, audio and frame; unexpected part \"" + name
+                        + "\"");
+            }
+            if (!name.equals("frame") && named.size() > 1) {
+                throw new InvalidRequest("a turn has one " + name + " part, got " + named.size());
+            }
+        });
     }
 
     /** The turn the parts of a multipart request describe, or why they describe none ({@link InvalidRequest}). */
@@ -112,6 +129,7 @@ class RobotApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The one copy of a part: the use case keeps the audio and frames as arrays of their own. */
     private static byte[] bytesOf(MultipartFile part) {
         try {
             return part.getBytes();

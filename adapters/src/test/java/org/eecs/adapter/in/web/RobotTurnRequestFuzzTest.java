@@ -4,17 +4,10 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.tomcat.util.http.fileupload.FileItemIterator;
-import org.apache.tomcat.util.http.fileupload.FileItemStream;
-import org.apache.tomcat.util.http.fileupload.FileUpload;
-import org.apache.tomcat.util.http.fileupload.UploadContext;
 import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.ConversingWithPatients.Heard;
@@ -25,14 +18,16 @@ import org.eecs.domain.audit.Role;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.perception.audio.UnreadableWav;
 import org.eecs.perception.audio.WavDecoder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Any robot turn request (a multipart body, as the container parses it): its parts become a turn (the utterance's
- * JSON read and validated, the frames matched to their times, the WAV decoded), or the request is refused as
- * malformed, invalid or unreadable audio (all 400s). Nothing else may escape. Bodies come either as raw bytes or
+ * Any robot turn request (a multipart body, as {@link MultipartForm} reads it): its parts become a turn (the
+ * utterance's JSON read and validated, the frames matched to their times, the WAV decoded), or the request is refused
+ * as malformed, invalid or unreadable audio (400s), or past a limit (413). Nothing else may escape. Bodies come either as raw bytes or
  * built part by part from the fuzzer's choices, so that both the multipart syntax and the parts' contents are
  * explored.
  */
@@ -48,6 +43,7 @@ class RobotTurnRequestFuzzTest {
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final WavDecoder WAVS = new WavDecoder(1024 * 1024);
     private static final Caller ROBOT = new Caller(new Actor("robot-fuzz", Role.ROBOT), null, null, null);
+    private static final MultipartForm.Limits LIMITS = new MultipartForm.Limits(50, 512);
     private static final CareSessionId SESSION = CareSessionId.of("7d1c2c36-1d0e-4a34-9e0a-5b3f1a9c2e11");
 
     @FuzzTest(maxDuration = "3m")
@@ -56,23 +52,21 @@ class RobotTurnRequestFuzzTest {
         byte[] utterance = null;
         byte[] audio = null;
         List<byte[]> frames = new ArrayList<>();
+        MultipartForm form;
         try {
-            FileItemIterator parts = new FileUpload().getItemIterator(new Body(body));
-            while (parts.hasNext()) {
-                FileItemStream part = parts.next();
-                byte[] content;
-                try (InputStream in = part.openStream()) {
-                    content = in.readAllBytes();
-                }
-                switch (String.valueOf(part.getFieldName())) {
-                    case "utterance" -> utterance = content;
-                    case "audio" -> audio = content;
-                    case "frame" -> frames.add(content);
-                    default -> { } // Spring ignores parts the controller does not name
-                }
+            form = MultipartForm.read(body, body.length, "multipart/form-data; boundary=" + BOUNDARY, LIMITS);
+            RobotApiController.onlyTurnParts(filesOf(form));
+        } catch (UnreadableForm unreadable) {
+            return; // malformed (400) or past a limit (413)
+        } catch (InvalidRequest unexpected) {
+            return; // a part not of a turn, or a second utterance or audio: 400 invalid-parameter
+        }
+        for (MultipartForm.Part part : form.parts()) {
+            switch (part.name()) {
+                case "utterance" -> utterance = part.copy();
+                case "audio" -> audio = part.copy();
+                default -> frames.add(part.copy());
             }
-        } catch (IOException malformed) {
-            return; // the container's FileUploadException and kin: a malformed request, 400
         }
         if (utterance == null || audio == null) {
             return; // a missing part: 400 invalid-request
@@ -112,25 +106,9 @@ class RobotTurnRequestFuzzTest {
         return body.toByteArray();
     }
 
-    private record Body(byte[] bytes) implements UploadContext {
-        @Override
-        public long contentLength() {
-            return bytes.length;
-        }
-
-        @Override
-        public String getCharacterEncoding() {
-            return "UTF-8";
-        }
-
-        @Override
-        public String getContentType() {
-            return "multipart/form-data; boundary=" + BOUNDARY;
-        }
-
-        @Override
-        public InputStream getInputStream() {
-            return new ByteArrayInputStream(bytes);
-        }
+    private static MultiValueMap<String, MultipartForm.Part> filesOf(MultipartForm form) {
+        MultiValueMap<String, MultipartForm.Part> files = new LinkedMultiValueMap<>();
+        form.parts().forEach(part -> files.add(part.name(), part));
+        return files;
     }
 }

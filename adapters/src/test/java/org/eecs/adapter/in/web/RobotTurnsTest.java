@@ -5,12 +5,20 @@ import static org.eecs.adapter.in.web.WebFixtures.clinicianToken;
 import static org.eecs.adapter.in.web.WebFixtures.textTurn;
 import static org.eecs.adapter.in.web.WebFixtures.unique;
 
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eecs.adapter.in.web.WebFixtures.Running;
@@ -162,6 +170,104 @@ class RobotTurnsTest {
     }
 
     @Test
+    void theSameKeyWithOtherParts_is422_andTakesNoSecondTurn() {
+        Running running = running();
+        String key = "turn-" + unique("k");
+        Instant spoken = Instant.now().minusSeconds(4);
+
+        Answer first = post(running, turn(speech, 1, spoken), key);
+        Answer other = post(running, turn(speech, 2, spoken), key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(other.json().get("type").asString()).isEqualTo("urn:eecs:problem:idempotency-key-reused");
+        assertThat(transcript(running)).hasSize(1);
+    }
+
+    @Test
+    void aMultipartBodyThatCannotBeRead_is400_sayingWhatIsWrong_withOrWithoutAKey() {
+        Running running = running();
+        Multipart whole = turn(speech, 1);
+        byte[] body = whole.bytes();
+        byte[] cut = Arrays.copyOf(body, body.length - 200);
+        String lfOnly = "--b\nContent-Disposition: form-data; name=\"utterance\"\n\n{}\n--b--\n";
+
+        for (String key : Arrays.asList(null, "turn-" + unique("k"))) {
+            Answer unclosed = postRaw(running, cut, whole.contentType(), key);
+            Answer lf = postRaw(running, lfOnly.getBytes(), "multipart/form-data; boundary=b", key);
+            Answer noBoundary = postRaw(running, body, "multipart/form-data", key);
+
+            assertThat(unclosed.status()).as(unclosed.toString()).isEqualTo(400);
+            assertThat(unclosed.json().get("type").asString()).isEqualTo("urn:eecs:problem:malformed-request");
+            assertThat(unclosed.json().get("detail").asString()).isEqualTo("the multipart body could not be read: "
+                    + "the body ends inside part 3, before its closing boundary (--boundary--)");
+            assertThat(lf.status()).as(lf.toString()).isEqualTo(400);
+            assertThat(lf.json().get("detail").asString()).contains("lines end in CRLF");
+            assertThat(noBoundary.status()).as(noBoundary.toString()).isEqualTo(400);
+            assertThat(noBoundary.json().get("detail").asString()).contains("must give a boundary");
+        }
+        assertThat(transcript(running)).isEmpty();
+    }
+
+    @Test
+    void aPartThatIsNotATurns_orOneMissing_is400_andTooManyParts_413() {
+        Running running = running();
+        Multipart extra = turn(speech, 0).part("notes", "text/plain", "hello");
+        Multipart twoAudios = turn(speech, 0).part("audio", "again.wav", "audio/wav", speech);
+        Multipart noAudio = new Multipart().part("utterance", "application/json",
+                "{\"startedAt\": \"2026-11-25T09:00:00Z\", \"endedAt\": \"2026-11-25T09:00:03Z\"}");
+        Multipart tooMany = turn(speech, 0);
+        for (int i = 0; i < 60; i++) {
+            tooMany.part("frame", "f.jpg", "image/jpeg", new byte[] {1});
+        }
+
+        Answer unexpected = post(running, extra, "turn-" + unique("k"));
+        Answer second = post(running, twoAudios, null);
+        Answer missing = post(running, noAudio, null);
+        Answer large = post(running, tooMany, "turn-" + unique("k"));
+
+        assertThat(unexpected.status()).as(unexpected.toString()).isEqualTo(400);
+        assertThat(unexpected.json().get("detail").asString()).isEqualTo(
+                "a turn's parts are utterance, audio and frame; unexpected part \"notes\"");
+        assertThat(second.status()).as(second.toString()).isEqualTo(400);
+        assertThat(second.json().get("detail").asString()).isEqualTo("a turn has one audio part, got 2");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+        assertThat(missing.json().get("type").asString()).isEqualTo("urn:eecs:problem:invalid-request");
+        assertThat(large.status()).as(large.toString()).isEqualTo(413);
+        assertThat(large.json().get("detail").asString()).isEqualTo("the body has more than 50 parts");
+        assertThat(transcript(running)).isEmpty();
+    }
+
+    @Test
+    void aTurnSentWithoutALength_isCutOffAtTheLimit_as413() throws Exception {
+        Running running = running();
+        byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"audio\"; filename=\"u.wav\"\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/robot/sessions/" + running.session() + "/turns"))
+                .header("Authorization", "Bearer " + running.token())
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+                        new ByteArrayInputStream(head),
+                        new ByteArrayInputStream(new byte[17 * 1024 * 1024])))) // chunked: no length
+                .build();
+
+        HttpResponse<String> answer;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.body()).contains("urn:eecs:problem:payload-too-large", "16777216 bytes");
+    }
+
+    private Answer postRaw(Running running, byte[] body, String contentType, String key) {
+        Api.Call call = api.post("/api/v1/robot/sessions/" + running.session() + "/turns").token(running.token())
+                .body(body, contentType);
+        return key == null ? call.send() : call.header("Idempotency-Key", key).send();
+    }
+
+    @Test
     void aTurnOnAnotherRobotsSession_is404_likeOneThatDoesNotExist() {
         Running mine = running();
         Running theirs = running();
@@ -244,7 +350,7 @@ class RobotTurnsTest {
     @Test
     void aCorruptWav_is400_namingTheProblem() {
         Running running = running();
-        byte[] corrupt = java.util.Arrays.copyOf(speech, 2000); // the header declares far more data than follows
+        byte[] corrupt = Arrays.copyOf(speech, 2000); // the header declares far more data than follows
 
         Answer answer = post(running, turn(corrupt, 0), null);
 
@@ -297,10 +403,10 @@ class RobotTurnsTest {
         api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())
                 .json(textTurn("Good morning.")).send();
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/sessions/" + running.session()
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/sessions/" + running.session()
                                 + "/live")).header("Authorization", "Bearer " + clinician).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofLines())
+                HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));
 
         assertThat(nextData(lines)).contains("Good morning.");

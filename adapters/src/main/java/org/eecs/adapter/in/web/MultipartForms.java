@@ -1,0 +1,89 @@
+package org.eecs.adapter.in.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * Spring MVC's multipart resolver, in place of the container's parser: a multipart/form-data body (a robot's turn:
+ * 600 KB of WAV and frames) is read once into one buffer and its parts are slices of it ({@link MultipartForm}).
+ * The key's digest ({@link IdempotencyKeys}) and the controller's parts read the same slices; the container never
+ * parses the body. Bounded by the request's size limit ({@link RequestSizeLimit}: its wrapper refuses the bytes
+ * past it) and by the container's part limits, which applied before ({@code server.tomcat.max-part-count} and
+ * {@code max-part-header-size}).
+ */
+@Component("multipartResolver") // the name DispatcherServlet looks up; Spring Boot's own resolver then stands back
+class MultipartForms implements MultipartResolver {
+
+    /** The first buffer for a body sent without a length (chunked); it grows as the body comes. */
+    private static final int UNKNOWN_LENGTH_BUFFER = 64 * 1024;
+
+    private final long maxBytes;
+    private final MultipartForm.Limits limits;
+
+    MultipartForms(@Value("${eecs.api.max-turn-bytes}") long maxBytes,
+                   @Value("${server.tomcat.max-part-count:50}") int maxParts,
+                   @Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeader) {
+        this.maxBytes = maxBytes;
+        this.limits = new MultipartForm.Limits(maxParts, (int) maxPartHeader.toBytes());
+    }
+
+    @Override
+    public boolean isMultipart(HttpServletRequest request) {
+        return MultipartForm.isFormData(request.getContentType());
+    }
+
+    /** The request with its form read (once: a request read before is answered as it was). */
+    @Override
+    public MultipartFormRequest resolveMultipart(HttpServletRequest request) {
+        MultipartHttpServletRequest read = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (read instanceof MultipartFormRequest form) {
+            return form;
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            throw UnreadableForm.tooLarge(tooLarge());
+        }
+        byte[] body = new byte[declared >= 0 ? (int) declared : UNKNOWN_LENGTH_BUFFER];
+        int length = 0;
+        try (InputStream in = request.getInputStream()) {
+            while (true) {
+                if (length == body.length) {
+                    if (declared >= 0 || length > maxBytes) {
+                        break; // the declared length is read (the container gives no more), or the limit passed
+                    }
+                    body = Arrays.copyOf(body, (int) Math.min(maxBytes + 1, 2L * body.length));
+                }
+                int n = in.read(body, length, body.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+            }
+        } catch (RequestTooLarge tooLarge) {
+            throw UnreadableForm.tooLarge(tooLarge.getMessage()); // the path's own limit, which may be lower
+        } catch (IOException unreadable) {
+            throw UnreadableForm.malformed("the body could not be read to its end", unreadable);
+        }
+        if (length > maxBytes) {
+            throw UnreadableForm.tooLarge(tooLarge());
+        }
+        return new MultipartFormRequest(request, MultipartForm.read(body, length, request.getContentType(), limits));
+    }
+
+    private String tooLarge() {
+        return "the request body is larger than the limit of " + maxBytes + " bytes";
+    }
+
+    @Override
+    public void cleanupMultipart(MultipartHttpServletRequest request) {
+        // nothing to clean up: the parts are slices of the body's buffer, never files
+    }
+}
