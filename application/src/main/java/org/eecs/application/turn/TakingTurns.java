@@ -384,8 +384,8 @@ public final class TakingTurns implements ConversingWithPatients {
                 }
             }
             Turn recorded = new Turn(opened.turn(), session.id(), held.lastSequence() + 1, opened.at(),
-                    recognized.transcript(),
-                    recognized.observations(), reply.response(), withheld, latencies, answeredBy,
+                    recognized.transcript(), recognized.observations(), reply.response(), withheld, latencies,
+                    answeredBy,
                     reply.escalation().map(escalation -> escalation.id()), Optional.empty());
             turns.save(recorded);
             media.ifPresent(recordings::keep);

@@ -18,9 +18,6 @@ interface TurnRepository extends JpaRepository<TurnEntity, UUID> {
     @Query("select t.utterance, t.responseText from TurnEntity t where t.sessionId = :sessionId order by t.sequence desc")
     List<Object[]> exchangesNewestFirst(UUID sessionId, Pageable page);
 
-    @Query("select coalesce(max(t.sequence), 0) from TurnEntity t where t.sessionId = :sessionId")
-    int lastSequence(UUID sessionId);
-
     /** Only the first report counts. */
     @Modifying
     @Query("""
