@@ -33,13 +33,9 @@ final class MultipartForm {
     /** RFC 2046: a boundary is 1 to 70 characters. */
     private static final int MAX_BOUNDARY = 70;
 
-    private final byte[] body;
-    private final int length;
     private final List<Part> parts;
 
-    private MultipartForm(byte[] body, int length, List<Part> parts) {
-        this.body = body;
-        this.length = length;
+    private MultipartForm(List<Part> parts) {
         this.parts = parts;
     }
 
@@ -51,7 +47,7 @@ final class MultipartForm {
      */
     static MultipartForm read(byte[] body, int length, String contentType, Limits limits) {
         byte[] boundary = boundaryOf(contentType);
-        return new MultipartForm(body, length, new Reader(body, length, boundary, limits).parts());
+        return new MultipartForm(new Reader(body, length, boundary, limits).parts());
     }
 
     /** Whether this Content-Type is multipart/form-data (its parameters aside). */
@@ -66,15 +62,6 @@ final class MultipartForm {
     /** The parts in the order they came. */
     List<Part> parts() {
         return parts;
-    }
-
-    /** The buffer every part is a slice of. */
-    byte[] body() {
-        return body;
-    }
-
-    int length() {
-        return length;
     }
 
     /** How many parts, and how many header bytes a part, are taken; more is refused as too large. */
