@@ -210,6 +210,7 @@ public final class CareTurnLoad {
         CpuTime cpu;
         DatabaseTraffic traffic;
         GcPauses.Summary pauses;
+        List<GcPauses.Span> pauseSpans;
         List<ServerTurnTimes.Served> served;
 
         @Override
@@ -225,6 +226,7 @@ public final class CareTurnLoad {
         @Override
         public void closed() {
             pauses = gc.since();
+            pauseSpans = gc.spans();
             cpu = CpuTime.now(databasePort()).minus(cpu);
             traffic = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort()).minus(traffic);
             served = turnTimes.since(openedNanos);
@@ -268,7 +270,7 @@ public final class CareTurnLoad {
                 byStage.values().stream().mapToDouble(Double::doubleValue).sum()).toList(), 50));
         System.out.printf("  orchestration  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", percentile(overhead, 50),
                 percentile(overhead, 99), max(overhead));
-        printServersView(measured, window.served);
+        printServersView(measured, window.served, window.pauseSpans);
         System.out.printf("  CPU a turn     %7.1f ms in the server's JVM (%.1f ms in its request threads), %.1f ms in "
                         + "PostgreSQL, %.1f ms in the robots' JVM%n", window.cpu.jvmMillis() / turns,
                 window.cpu.requestMillis() / turns, window.cpu.databaseMillis() / turns, measured.cpuMillis() / turns);
@@ -283,7 +285,8 @@ public final class CareTurnLoad {
      * Tomcat's time of each turn request begun in the window (first byte read to answer written), and, paired by
      * the key, the robot's time less the server's: what the wire and the robots' JVM add.
      */
-    private void printServersView(LoadRobots.Measured measured, List<ServerTurnTimes.Served> served) {
+    private void printServersView(LoadRobots.Measured measured, List<ServerTurnTimes.Served> served,
+                                  List<GcPauses.Span> pauses) {
         if (form.equals("streamed")) {
             System.out.println("  server's view  none for streamed turns (WebSocket messages pass no access log)");
             return;
@@ -296,6 +299,7 @@ public final class CareTurnLoad {
         System.out.printf("  server's view  %d turn requests in the window p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms "
                         + "(Tomcat: first byte read to answer written)%n", inServer.size(), percentile(inServer, 50),
                 percentile(inServer, 99), max(inServer));
+        printPausedTail(served, pauses);
         Map<String, Double> byKey = new java.util.HashMap<>();
         served.stream().filter(turn -> turn.key() != null).forEach(turn -> byKey.put(turn.key(), turn.millis()));
         List<Double> outside = measured.turns().stream().filter(turn -> byKey.containsKey(turn.key()))
@@ -305,6 +309,29 @@ public final class CareTurnLoad {
                             + "(the wire and the robots' JVM)%n", percentile(outside, 50), percentile(outside, 99),
                     max(outside), outside.size());
         }
+    }
+
+    /**
+     * How much of the tail a collector pause explains: of the slowest 1 % of the turn requests (at least one), how
+     * many a pause of the server's JVM stopped for a while, and what they took without the pauses.
+     */
+    private static void printPausedTail(List<ServerTurnTimes.Served> served, List<GcPauses.Span> pauses) {
+        List<ServerTurnTimes.Served> slowest = served.stream()
+                .sorted(java.util.Comparator.comparingDouble(ServerTurnTimes.Served::millis).reversed())
+                .limit(Math.max(1, served.size() / 100)).toList();
+        int paused = 0;
+        List<Double> withoutPauses = new ArrayList<>();
+        for (ServerTurnTimes.Served turn : slowest) {
+            long end = turn.startNanos() + (long) (turn.millis() * 1e6);
+            long stopped = pauses.stream().filter(pause -> pause.overlaps(turn.startNanos(), end))
+                    .mapToLong(pause -> Math.min(end, pause.endNanos()) - Math.max(turn.startNanos(),
+                            pause.startNanos())).sum();
+            paused += stopped > 0 ? 1 : 0;
+            withoutPauses.add(turn.millis() - stopped / 1e6);
+        }
+        System.out.printf("  slowest 1 %%    %d turn requests from %.1f ms: %d stopped by a collector pause; without "
+                        + "their pauses p50 %.1f ms  max %.1f ms%n", slowest.size(), slowest.getLast().millis(), paused,
+                percentile(withoutPauses, 50), max(withoutPauses));
     }
 
     private static double max(List<Double> values) {

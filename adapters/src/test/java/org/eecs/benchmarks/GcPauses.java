@@ -3,6 +3,8 @@ package org.eecs.benchmarks;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -10,7 +12,9 @@ import javax.management.openmbean.CompositeData;
 /**
  * The pauses of this JVM's collector, as its collectors' MXBeans notify them (to the millisecond): how many, their
  * sum and the longest since {@link #mark}. Every collector bean reports pauses except ZGC's and Shenandoah's
- * "... Cycles", which are concurrent work; G1's "G1 Concurrent GC" reports its Remark and Cleanup pauses.
+ * "... Cycles", which are concurrent work; G1's "G1 Concurrent GC" reports its Remark and Cleanup pauses. Each
+ * pause's span is kept too, on this JVM's {@link System#nanoTime} scale, so that a slow turn can be told whether a
+ * pause stopped it.
  */
 final class GcPauses {
 
@@ -19,6 +23,10 @@ final class GcPauses {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong totalMillis = new AtomicLong();
     private final AtomicLong longestMillis = new AtomicLong();
+    private final ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();
+    /** System.nanoTime at the JVM's start, to the millisecond: the MXBeans time pauses from the JVM's start */
+    private final long startedNanos = System.nanoTime()
+            - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
 
     private GcPauses() {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -27,8 +35,11 @@ final class GcPauses {
             }
             emitter.addNotificationListener((notification, handback) -> {
                 if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                    long millis = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                            .getGcInfo().getDuration();
+                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                            .getGcInfo();
+                    long millis = info.getDuration();
+                    spans.add(new Span(startedNanos + info.getStartTime() * 1_000_000,
+                            startedNanos + (info.getStartTime() + millis) * 1_000_000));
                     count.incrementAndGet();
                     totalMillis.addAndGet(millis);
                     longestMillis.accumulateAndGet(millis, Math::max);
@@ -47,6 +58,21 @@ final class GcPauses {
         count.set(0);
         totalMillis.set(0);
         longestMillis.set(0);
+        spans.clear();
+    }
+
+    /** The pauses' spans since the last {@link #mark}. */
+    List<Span> spans() {
+        return List.copyOf(spans);
+    }
+
+    /** One pause, from its start to its end (System.nanoTime of this JVM, to the millisecond). */
+    record Span(long startNanos, long endNanos) {
+
+        /** Whether this pause fell, even in part, within the given span. */
+        boolean overlaps(long fromNanos, long toNanos) {
+            return startNanos < toNanos && endNanos > fromNanos;
+        }
     }
 
     /** The pauses since the last {@link #mark}. */
