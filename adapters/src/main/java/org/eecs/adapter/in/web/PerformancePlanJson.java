@@ -89,11 +89,7 @@ record PerformancePlanJson(String format, int version, long durationUs, Response
 
     /** A complete WAV file: the canonical 44-byte header, then 16 kHz mono 16-bit little-endian PCM. */
     static byte[] wav(short[] samples) {
-        ByteBuffer pcm = ByteBuffer.allocate(samples.length * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (short sample : samples) {
-            pcm.putShort(sample);
-        }
-        return WavWriter.wav(pcm.array(), Speech.SAMPLE_RATE, 1);
+        return WavWriter.wav(samples, Speech.SAMPLE_RATE);
     }
 
     /** The sample at a time from the start of the audio, to the nearest (times of synthesised speech fall on samples). */
