@@ -3,10 +3,10 @@ package org.eecs.adapter.out.persistence;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,7 +65,10 @@ class JdbcTurnOpenings implements TurnOpenings {
             cross join lateral (
                 select array_agg(c.version order by c.version) as versions,
                        array_agg(c.status order by c.version) as statuses,
-                       array_agg(c.effective_from order by c.version) as effective_from,
+                       -- microseconds since the epoch (what PostgreSQL keeps of an instant): a number is cheaper to
+                       -- read from an array than a timestamp, which the driver converts through a Calendar
+                       array_agg((extract(epoch from c.effective_from) * 1000000)::bigint order by c.version)
+                           as effective_from,
                        array_agg(c.recorded_by order by c.version) as recorded_by,
                        array_agg(c.recording_retention_seconds order by c.version) as retention_seconds,
                        array_agg(coalesce((select string_agg(cs.scope, ',') from consent_scope cs
@@ -111,14 +114,14 @@ class JdbcTurnOpenings implements TurnOpenings {
     private static ConsentHistory consents(PatientId patient, ResultSet row) throws SQLException {
         Integer[] versions = elements(row, 19, Integer[].class);
         String[] statuses = strings(row, 20);
-        Timestamp[] effectiveFrom = elements(row, 21, Timestamp[].class);
+        Long[] effectiveFrom = elements(row, 21, Long[].class);
         String[] recordedBy = strings(row, 22);
         Long[] retentionSeconds = elements(row, 23, Long[].class);
         String[] scopes = strings(row, 24);
         List<Consent> history = new ArrayList<>(versions.length);
         for (int i = 0; i < versions.length; i++) {
             history.add(new Consent(patient, versions[i], ConsentStatus.valueOf(statuses[i]), scopes(scopes[i]),
-                    effectiveFrom[i].toInstant(), new ClinicianId(recordedBy[i]),
+                    Instant.EPOCH.plus(effectiveFrom[i], ChronoUnit.MICROS), new ClinicianId(recordedBy[i]),
                     retentionSeconds[i] == null ? null : Duration.ofSeconds(retentionSeconds[i])));
         }
         return new ConsentHistory(patient, history);
