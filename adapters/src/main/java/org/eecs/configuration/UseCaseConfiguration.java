@@ -60,6 +60,7 @@ import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.TranscribeSpeech;
 import org.eecs.application.port.out.Turns;
+import org.eecs.application.port.out.TurnOpenings;
 import org.eecs.application.port.out.TurnsRecorded;
 import org.eecs.application.reasoning.ResponseGuard;
 import org.eecs.application.reasoning.SafeCareReasoning;
@@ -233,10 +234,10 @@ class UseCaseConfiguration {
 
     /** Where every care turn is kept, and who is told of it once recorded (the live view, the metrics), in turn. */
     @Bean
-    TakingTurns.Records turnRecords(CareSessions sessions, Patients patients, Consents consents, Turns turns,
+    TakingTurns.Records turnRecords(CareSessions sessions, TurnOpenings openings, Consents consents, Turns turns,
                                     Recordings recordings, Transactions transactions, List<TurnsRecorded> told) {
         TurnsRecorded recorded = turn -> told.forEach(listener -> listener.recorded(turn));
-        return new TakingTurns.Records(sessions, patients, consents, turns, recordings, transactions, recorded);
+        return new TakingTurns.Records(sessions, openings, consents, turns, recordings, transactions, recorded);
     }
 
     /** Daemon threads for the parts of a turn that run beside the request's own. */

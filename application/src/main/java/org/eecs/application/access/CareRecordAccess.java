@@ -74,7 +74,19 @@ public final class CareRecordAccess implements RecordingRefusedAccess {
      * for a while outside any unit, then records everything in one).
      */
     public CareSession sessionToRecordLater(Caller caller, CareSessionId id, AuditAction action, EntityRef entity) {
-        Optional<CareSession> session = sessions.find(id);
+        return sessionToRecordLater(caller, id, sessions.find(id), action, entity);
+    }
+
+    /**
+     * As {@link #sessionToRecordLater(Caller, CareSessionId, AuditAction, EntityRef)}, for a session the caller has
+     * just read itself with what else it needs ({@code session}: empty if there is none), in one read, rather than
+     * have it read a second time here.
+     */
+    public CareSession sessionToRecordLater(Caller caller, CareSessionId id, Optional<CareSession> session,
+                                            AuditAction action, EntityRef entity) {
+        if (session.isPresent() && !session.get().id().equals(id)) {
+            throw new IllegalArgumentException("session " + session.get().id() + " read for session " + id);
+        }
         boolean allowed = session.map(found -> caller.actsAs(Role.ROBOT)
                 ? found.robot().value().equals(caller.actor().id())
                 : caresFor(caller, found.patient())).orElse(false);

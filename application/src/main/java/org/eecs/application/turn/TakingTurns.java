@@ -28,7 +28,6 @@ import org.eecs.application.port.in.UnknownTurn;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.CareSessions.SessionCriteria;
 import org.eecs.application.port.out.Consents;
-import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.application.port.out.ReasonAboutCare.SessionContext;
 import org.eecs.application.port.out.ReasonAboutCare.Situation;
@@ -38,6 +37,8 @@ import org.eecs.application.port.out.Recordings;
 import org.eecs.application.port.out.Recordings.TurnMedia;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.TranscribeSpeech;
+import org.eecs.application.port.out.TurnOpenings;
+import org.eecs.application.port.out.TurnOpenings.TurnOpening;
 import org.eecs.application.port.out.Turns;
 import org.eecs.application.port.out.TurnsRecorded;
 import org.eecs.application.port.out.VideoClip;
@@ -61,8 +62,8 @@ import org.eecs.domain.turn.TurnId;
  * One care turn from what the robot captured to what it performs, joining the paper's layers:
  * <ol>
  *   <li>access: the robot's own session, in progress (else 404 or {@link SessionNotInProgress}), with the patient,
- *       their consent and the session's latest turns read in one unit of work that writes nothing (the opening is
- *       audited with the turn, or on its own if the turn is never recorded);</li>
+ *       their consent and the session's latest turns read at once ({@link TurnOpenings}), writing nothing (the
+ *       opening is audited with the turn, or on its own if the turn is never recorded);</li>
  *   <li>consent at the turn's instant ({@link TurnConsent}): no audio capture, no turn; no video capture, no frame
  *       read; no emotion analysis, no emotion; external processing passed to reasoning; retention decides whether
  *       the raw recordings are kept, and until when;</li>
@@ -88,7 +89,7 @@ public final class TakingTurns implements ConversingWithPatients {
     private final RespondingToPatients reasoning;
     private final PreparingPerformance performance;
     private final CareSessions sessions;
-    private final Patients patients;
+    private final TurnOpenings openings;
     private final Consents consents;
     private final Turns turns;
     private final Recordings recordings;
@@ -104,8 +105,11 @@ public final class TakingTurns implements ConversingWithPatients {
                               EmotionFusion fusion, Executor executor) {
     }
 
-    /** Where sessions, patients, consents, turns and recordings are kept, and who is told of a recorded turn. */
-    public record Records(CareSessions sessions, Patients patients, Consents consents, Turns turns,
+    /**
+     * Where sessions, consents, turns and recordings are kept, what a turn reads at its opening, and who is told of a
+     * recorded turn.
+     */
+    public record Records(CareSessions sessions, TurnOpenings openings, Consents consents, Turns turns,
                           Recordings recordings, Transactions transactions, TurnsRecorded recorded) {
     }
 
@@ -116,7 +120,7 @@ public final class TakingTurns implements ConversingWithPatients {
         this.reasoning = reasoning;
         this.performance = performance;
         this.sessions = records.sessions();
-        this.patients = records.patients();
+        this.openings = records.openings();
         this.consents = records.consents();
         this.turns = records.turns();
         this.recordings = records.recordings();
@@ -297,7 +301,7 @@ public final class TakingTurns implements ConversingWithPatients {
         }
     }
 
-    /** What a turn needs before anything is recognised, read in one unit of work at the turn's instant. */
+    /** What a turn needs before anything is recognised, read at once at the turn's instant. */
     private record Opened(TurnId turn, Instant at, CareSession session, Patient patient, TurnConsent consent,
                           List<Exchange> recent) {
     }
@@ -306,19 +310,18 @@ public final class TakingTurns implements ConversingWithPatients {
         TurnId turn = TurnId.newId();
         Instant at = clock.instant();
         access.requireRole(caller, Role.ROBOT, AuditAction.CREATE, turnEntity(turn));
-        Opened opened = transactions.inOne(() -> {
-            // only reads: the opening is audited with the turn, in its one unit of work (the audit trail's lock,
-            // which the turns of all robots wait for, is then taken once a turn, and held only until its commit)
-            Optional<Patient> patient = sessions.find(id).flatMap(found -> patients.find(found.patient()));
-            Optional<TurnConsent> consent = patient.map(found -> TurnConsent.at(consents.historyOf(found.id()), at));
-            List<Exchange> recent = patient.isPresent() ? turns.latestExchanges(id, RECENT_TURNS) : List.of();
-            CareSession session = access.sessionToRecordLater(caller, id, AuditAction.READ, EntityRef.careSession(id));
-            if (!session.acceptsTurns()) {
-                throw new SessionNotInProgress(session);
-            }
-            return new Opened(turn, at, session, patient.orElseThrow(() -> new UnknownCareSession(id)),
-                    consent.orElseThrow(), recent);
-        });
+        // one read, consistent on its own, and no unit of work around it: it writes nothing (the opening is audited
+        // with the turn, in its one unit of work, so the audit trail's lock, which the turns of all robots wait for,
+        // is taken once a turn and held only until its commit); a refusal is audited in a unit of its own
+        Optional<TurnOpening> read = openings.of(id, RECENT_TURNS);
+        CareSession session = access.sessionToRecordLater(caller, id, read.map(TurnOpening::session),
+                AuditAction.READ, EntityRef.careSession(id));
+        if (!session.acceptsTurns()) {
+            throw new SessionNotInProgress(session);
+        }
+        TurnOpening opening = read.orElseThrow();
+        Opened opened = new Opened(turn, at, session, opening.patient(), TurnConsent.at(opening.consents(), at),
+                opening.recent());
         if (!opened.consent().audio()) {
             openedOnly(caller, opened);
             throw new Conflict("consent-required", "the patient's consent to audio capture is not in force, so the "

@@ -175,7 +175,7 @@ class EvaluatingCareTest {
                 new TakingTurns.Recognizers(inputs.faces(), inputs.speech(), textCues, new EmotionFusion(),
                         Runnable::run),
                 reasoning, new PreparingPerformance(voice, face, motion, RobotAbilities::everything),
-                new TakingTurns.Records(hospital.sessions, hospital.patients, hospital.consents, hospital.turns,
+                new TakingTurns.Records(hospital.sessions, hospital.openings, hospital.consents, hospital.turns,
                         hospital.recordings, hospital.transactions, turn -> { }),
                 hospital.access, hospital.clock);
         CareSessionDesk sessions = new CareSessionDesk(hospital.sessions, hospital.robots, hospital.consents,

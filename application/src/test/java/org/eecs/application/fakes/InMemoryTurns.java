@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.eecs.application.port.out.CareSessions;
-import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.application.port.out.Turns;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.Interruption;
@@ -50,11 +49,6 @@ public final class InMemoryTurns implements Turns, RollsBack {
     public List<Turn> latest(CareSessionId session, int count) {
         List<Turn> all = of(session);
         return all.subList(Math.max(0, all.size() - count), all.size());
-    }
-
-    @Override
-    public List<Exchange> latestExchanges(CareSessionId session, int count) {
-        return latest(session, count).stream().map(Exchange::of).toList();
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.eecs.application.fakes.InMemoryPatients;
 import org.eecs.application.fakes.InMemoryRecordings;
 import org.eecs.application.fakes.InMemoryReviewNotes;
 import org.eecs.application.fakes.InMemoryRobots;
+import org.eecs.application.fakes.InMemoryTurnOpenings;
 import org.eecs.application.fakes.InMemoryTurns;
 import org.eecs.application.fakes.RecordedAlerts;
 import org.eecs.application.port.in.Caller;
@@ -50,6 +51,7 @@ public final class Hospital {
     public final InMemoryRobots robots = new InMemoryRobots();
     public final InMemoryCareSessions sessions = new InMemoryCareSessions(careTeams);
     public final InMemoryTurns turns = new InMemoryTurns(sessions);
+    public final InMemoryTurnOpenings openings = new InMemoryTurnOpenings(sessions, patients, consents, turns);
     public final InMemoryRecordings recordings = new InMemoryRecordings();
     public final InMemoryReviewNotes notes = new InMemoryReviewNotes();
     public final InMemoryCareExperienceRatings ratings = new InMemoryCareExperienceRatings();

@@ -182,7 +182,7 @@ class TakingTurnsTest {
     private final TakingTurns turns = new TakingTurns(
             new TakingTurns.Recognizers(faces, speech, textCues, new EmotionFusion(), Runnable::run),
             reasoning, new PreparingPerformance(voice, face, motion, RobotAbilities::everything),
-            new TakingTurns.Records(hospital.sessions, hospital.patients, hospital.consents, hospital.turns,
+            new TakingTurns.Records(hospital.sessions, hospital.openings, hospital.consents, hospital.turns,
                     hospital.recordings, hospital.transactions, told::add),
             hospital.access, hospital.clock);
 
@@ -437,7 +437,7 @@ class TakingTurnsTest {
         TakingTurns failingTurns = new TakingTurns(
                 new TakingTurns.Recognizers(faces, speech, textCues, new EmotionFusion(), Runnable::run),
                 reasoning, new PreparingPerformance(voice, face, motion, RobotAbilities::everything),
-                new TakingTurns.Records(hospital.sessions, hospital.patients, hospital.consents, hospital.turns,
+                new TakingTurns.Records(hospital.sessions, hospital.openings, hospital.consents, hospital.turns,
                         failing, hospital.transactions, told::add),
                 hospital.access, hospital.clock);
 

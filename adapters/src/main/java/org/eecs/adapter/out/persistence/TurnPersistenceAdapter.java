@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.application.port.out.Turns;
 import org.eecs.domain.TimeWindow;
 import org.eecs.domain.care.CareResponse;
@@ -159,14 +158,6 @@ class TurnPersistenceAdapter implements Turns {
         List<Turn> newestFirst = turns.findBySessionIdOrderBySequenceDesc(session.value(), PageRequest.of(0, count))
                 .stream().map(TurnPersistenceAdapter::toDomain).toList();
         return newestFirst.reversed();
-    }
-
-    /** Two columns of the turns, not whole turns: reasoning reads only what was said. */
-    @Override
-    @Transactional(readOnly = true)
-    public List<Exchange> latestExchanges(CareSessionId session, int count) {
-        return turns.exchangesNewestFirst(session.value(), PageRequest.of(0, count)).stream()
-                .map(said -> new Exchange((String) said[0], (String) said[1])).toList().reversed();
     }
 
     @Override

@@ -14,10 +14,6 @@ interface TurnRepository extends JpaRepository<TurnEntity, UUID> {
 
     List<TurnEntity> findBySessionIdOrderBySequenceDesc(UUID sessionId, Pageable page);
 
-    /** What was said, newest first: {@code [utterance, responseText]} pairs. */
-    @Query("select t.utterance, t.responseText from TurnEntity t where t.sessionId = :sessionId order by t.sequence desc")
-    List<Object[]> exchangesNewestFirst(UUID sessionId, Pageable page);
-
     /** Only the first report counts. */
     @Modifying
     @Query("""

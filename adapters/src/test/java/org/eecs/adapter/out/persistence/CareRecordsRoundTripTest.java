@@ -16,7 +16,6 @@ import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.CareTeams;
 import org.eecs.application.port.out.Consents;
 import org.eecs.application.port.out.Patients;
-import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.application.port.out.Recordings;
 import org.eecs.application.port.out.Robots;
 import org.eecs.application.port.out.Transactions;
@@ -222,8 +221,6 @@ class CareRecordsRoundTripTest {
 
         assertThat(turns.latest(session.id(), 2)).extracting(Turn::utterance).containsExactly("turn 3", "turn 4");
         assertThat(turns.latest(session.id(), 10)).hasSize(4);
-        assertThat(turns.latestExchanges(session.id(), 2)).extracting(Exchange::patientSaid)
-                .containsExactly("turn 3", "turn 4");
         assertThat(turns.holdForNextTurn(session.id())).contains(new Turns.HeldSession(SessionState.SCHEDULED, 4));
         assertThat(turns.holdForNextTurn(CareSessionId.newId())).isEmpty();
     }

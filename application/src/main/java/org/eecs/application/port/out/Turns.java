@@ -2,7 +2,6 @@ package org.eecs.application.port.out;
 
 import java.util.List;
 import java.util.Optional;
-import org.eecs.application.port.out.ReasonAboutCare.Exchange;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.session.SessionState;
 import org.eecs.domain.turn.Interruption;
@@ -22,9 +21,6 @@ public interface Turns {
 
     /** The session's last {@code count} turns, in sequence order. */
     List<Turn> latest(CareSessionId session, int count);
-
-    /** What was said in the session's last {@code count} turns, oldest first: the context reasoning reads. */
-    List<Exchange> latestExchanges(CareSessionId session, int count);
 
     /**
      * Holds the session until the unit of work ends, and reads its state and the sequence number of its last turn (0
