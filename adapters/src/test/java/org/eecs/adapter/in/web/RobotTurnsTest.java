@@ -199,8 +199,8 @@ class RobotTurnsTest {
         Instant spoken = Instant.now().minusSeconds(4);
         UUID session = UUID.fromString(running.session());
 
-        CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> post(running, turn(speech, 1, spoken),
-                key));
+        CompletableFuture<Answer> first = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> first.complete(post(running, turn(speech, 1, spoken), key)));
         while (jdbc.sql("select count(*) from idempotent_request where key = ?").param(key).query(Integer.class)
                 .single() == 0 && !first.isDone()) {
             Thread.sleep(5); // the first request claims the key before its turn is taken
@@ -489,7 +489,10 @@ class RobotTurnsTest {
                         URI.create("http://127.0.0.1:" + port + "/api/v1/sessions/" + running.session()
                                 + "/live")).header("Authorization", "Bearer " + clinician).build(),
                 HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().forEach(lines::add));
+                // read on a thread of its own: the stream stays open (30 min), and a shared pool's worker blocked in
+                // it would hold up every later test's asynchronous work (the common pool has one worker on 2 cores)
+                .thenAcceptAsync(response -> response.body().forEach(lines::add),
+                        reading -> Thread.ofPlatform().daemon().name("live-transcript-reader").start(reading));
 
         assertThat(nextData(lines)).contains("Good morning.");
         api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())

@@ -17,7 +17,8 @@ public interface Turns {
      * Stores a new turn; a second turn with the same session and sequence is refused. With the robot's retry key, the
      * key (claimed before the turn was taken, and still being answered) is answered by this turn in the same unit of
      * work: a robot asking again under it is given this turn's answer from the moment the turn is recorded, never
-     * before, and the key is left unanswered if the turn's unit of work does not commit.
+     * before, and the key is left unanswered if the turn's unit of work does not commit. The turn is announced to
+     * the clinicians watching its session live when, and only if, its unit of work commits.
      */
     void save(Turn turn, Optional<RetryKey> answering);
 
