@@ -54,6 +54,7 @@ import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.session.SessionState;
 import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.Interruption;
+import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
@@ -71,9 +72,9 @@ import org.eecs.domain.turn.TurnId;
  *   <li>reasoning ({@link RespondingToPatients}), outside any unit of work: safety first, and a language model may
  *       take seconds; the emotion is withheld by the session's ablation flag, the turn's own, or missing consent;</li>
  *   <li>generation ({@link PreparingPerformance});</li>
- *   <li>the turn, its recordings (with consent) and their audit events (the session's opening included) in one
- *       unit of work, which also checks that the session still runs: a session aborted meanwhile (consent
- *       withdrawn) records nothing more.</li>
+ *   <li>the turn, its recordings (with consent), their audit events (the session's opening included) and the
+ *       answer to the robot's retry key, if it gave one, in one unit of work, which also checks that the session
+ *       still runs: a session aborted meanwhile (consent withdrawn) records nothing more.</li>
  * </ol>
  * So a turn writes once. Its answer can be prepared again from its record ({@link #answerAgain}).
  */
@@ -192,7 +193,7 @@ public final class TakingTurns implements ConversingWithPatients {
             }
             case Heard.Words words -> recognized = hearing.words(words.text(), window, opened.consent());
         }
-        return answer(request.caller(), opened, recognized, request.withholdEmotion(), media);
+        return answer(request.caller(), opened, recognized, request.withholdEmotion(), media, request.retryKey());
     }
 
     @Override
@@ -281,7 +282,8 @@ public final class TakingTurns implements ConversingWithPatients {
             Optional<TurnMedia> media = opened.consent().keepRecordingsUntil().map(until -> new TurnMedia(
                     opened.turn(), opened.session().id(), opened.patient().id(), TurnMedia.PCM, audio.toByteArray(),
                     frames, until));
-            TurnAnswer answer = answer(request.caller(), opened, recognized, request.withholdEmotion(), media);
+            TurnAnswer answer = answer(request.caller(), opened, recognized, request.withholdEmotion(), media,
+                    request.retryKey());
             answered = true;
             return answer;
         }
@@ -356,7 +358,7 @@ public final class TakingTurns implements ConversingWithPatients {
     }
 
     private TurnAnswer answer(Caller caller, Opened opened, Recognized recognized, boolean withholdEmotion,
-                              Optional<TurnMedia> media) {
+                              Optional<TurnMedia> media, Optional<RetryKey> retryKey) {
         if (recognized.transcript().length() > Turn.MAX_UTTERANCE_LENGTH) {
             throw new InvalidRequest("the utterance is longer than " + Turn.MAX_UTTERANCE_LENGTH
                     + " characters; a turn is one utterance");
@@ -390,7 +392,7 @@ public final class TakingTurns implements ConversingWithPatients {
                     recognized.transcript(), recognized.observations(), reply.response(), withheld, latencies,
                     answeredBy,
                     reply.escalation().map(escalation -> escalation.id()), Optional.empty());
-            turns.save(recorded);
+            turns.save(recorded, retryKey); // the robot's key answered when, and only if, the turn is recorded
             media.ifPresent(recordings::keep);
             // audited last: the audit trail's lock is held only until the commit
             access.record(caller, AuditAction.READ, EntityRef.careSession(session.id()), patient.id());

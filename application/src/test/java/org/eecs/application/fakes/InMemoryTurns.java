@@ -2,12 +2,15 @@ package org.eecs.application.fakes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.Turns;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.Interruption;
+import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
 
@@ -15,11 +18,23 @@ import org.eecs.domain.turn.TurnId;
 public final class InMemoryTurns implements Turns, RollsBack {
 
     private final List<Turn> turns = new ArrayList<>();
+    private final Map<RetryKey, TurnId> answeredKeys = new HashMap<>();
     private final CareSessions sessions;
 
     /** Turns of the given sessions (one unit of work at a time: holding a session is a no-op). */
     public InMemoryTurns(CareSessions sessions) {
         this.sessions = sessions;
+    }
+
+    @Override
+    public void save(Turn turn, Optional<RetryKey> answering) {
+        save(turn);
+        answering.ifPresent(key -> answeredKeys.putIfAbsent(key, turn.id()));
+    }
+
+    /** The turn that answered the robot's retry key, if one did. */
+    public Optional<TurnId> answerOf(RetryKey key) {
+        return Optional.ofNullable(answeredKeys.get(key));
     }
 
     @Override
@@ -65,9 +80,12 @@ public final class InMemoryTurns implements Turns, RollsBack {
     @Override
     public Runnable checkpoint() {
         List<Turn> saved = List.copyOf(turns);
+        Map<RetryKey, TurnId> answered = Map.copyOf(answeredKeys);
         return () -> {
             turns.clear();
             turns.addAll(saved);
+            answeredKeys.clear();
+            answeredKeys.putAll(answered);
         };
     }
 }

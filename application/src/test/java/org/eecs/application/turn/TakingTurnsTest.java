@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eecs.application.generation.PreparingPerformance;
+import org.eecs.application.port.InvalidRequest;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.Conflict;
 import org.eecs.application.port.in.ConversingWithPatients.Heard;
@@ -65,6 +66,7 @@ import org.eecs.domain.robot.Robot;
 import org.eecs.domain.session.CareSession;
 import org.eecs.domain.session.SessionState;
 import org.eecs.domain.turn.AnsweredBy;
+import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
@@ -446,6 +448,52 @@ class TakingTurnsTest {
         assertThat(hospital.turns.of(running.id())).extracting(Turn::utterance).containsExactly("taken meanwhile");
         assertThat(hospital.audited()).hasSize(before + 1); // the READ of the session, in its own unit
         assertThat(hospital.transactions.rolledBack()).isEqualTo(1);
+    }
+
+    @Test
+    void aTurnTakenUnderTheRobotsRetryKey_answersTheKeyInItsOwnRecord() {
+        fullConsent();
+        RetryKey key = new RetryKey(robot.actor().id(), "turn-1");
+
+        Turn turn = turns.take(recorded(0).underKey(Optional.of(key))).turn();
+
+        assertThat(hospital.turns.answerOf(key)).contains(turn.id());
+    }
+
+    @Test
+    void aTurnThatIsNotRecorded_leavesItsKeyUnanswered_soThatARetryRunsTheTurn() {
+        fullConsent();
+        RetryKey key = new RetryKey(robot.actor().id(), "turn-2");
+        whileReasoning = situation -> hospital.stored(hospital.sessions.find(running.id()).orElseThrow()
+                .abort("consent withdrawn (version 2)", NOW));
+
+        assertThatThrownBy(() -> turns.take(recorded(0).underKey(Optional.of(key))))
+                .isInstanceOf(SessionNotInProgress.class);
+
+        assertThat(hospital.turns.answerOf(key)).isEmpty();
+    }
+
+    @Test
+    void aRobotsTurnAnswersOnlyItsOwnKey() {
+        RetryKey anothers = new RetryKey("pepper-2", "turn-3");
+
+        assertThatThrownBy(() -> recorded(0).underKey(Optional.of(anothers))).isInstanceOf(InvalidRequest.class);
+    }
+
+    @Test
+    void aStreamedTurnUnderTheRobotsRetryKey_answersItWhenItIsRecorded() {
+        fullConsent();
+        RetryKey key = new RetryKey(robot.actor().id(), "streamed-1");
+
+        Turn turn;
+        try (StreamedTurn streamed = turns.open(new OpenTurn(robot, running.id(), NOW.minusSeconds(3), false,
+                Optional.of(key)))) {
+            streamed.hear(new byte[3200]);
+            assertThat(hospital.turns.answerOf(key)).isEmpty();
+            turn = streamed.finish(NOW).turn();
+        }
+
+        assertThat(hospital.turns.answerOf(key)).contains(turn.id());
     }
 
     @Test

@@ -10,27 +10,32 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eecs.application.port.in.ConversingWithPatients;
+import org.eecs.domain.turn.RetryKey;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Makes a creating POST safe to retry: with an {@code Idempotency-Key} header, the first successful answer is
  * remembered and every retry with the same key and the same request gets that answer again
  * ({@code Idempotent-Replayed: true}) and creates nothing. The same key with a different request is refused
- * (422); a retry while the first is still running is refused (409). A care turn's answer is remembered by
- * reference to the turn and prepared again for a retry ({@link AnsweredTurns}). Runs after authentication: keys
- * are per caller, so it is placed in the security filter chain, not registered on its own.
+ * (422); a retry while the first is still running is refused (409). The claim of a key is committed before the
+ * request runs, so that every instance sees the key taken. A care turn answers its key itself, by reference, in the
+ * unit of work that records it (the key is handed to it as the robot's {@link RetryKey}), its answer is streamed to
+ * the robot as it is written ({@link KeyedResponse}), and prepared again for a retry ({@link AnsweredTurns}). Runs
+ * after authentication: keys are per caller, so it is placed in the security filter chain, not registered on its own.
  */
 @Component("idempotencyKeys")
 class IdempotencyKeys extends OncePerRequestFilter {
@@ -108,24 +113,27 @@ class IdempotencyKeys extends OncePerRequestFilter {
             replay(remembered.get(), caller, hash, request, response);
             return;
         }
-        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        AnsweredTurns.claimed(request, new RetryKey(caller, key));
+        KeyedResponse recorded = new KeyedResponse(response, () -> AnsweredTurns.answeredBy(request) != null);
         try {
             chain.doFilter(cached, recorded);
         } catch (Throwable failure) {
-            // not answered: the status still reads 200, and remembering it would replay an empty success
-            requests.release(caller, key);
+            if (AnsweredTurns.answeredBy(request) == null) {
+                // not answered: the status still reads 200, and remembering it would replay an empty success
+                requests.release(caller, key);
+            } // else the turn is recorded and its key answered with it: a retry gets its answer
             throw failure;
         }
-        if (recorded.getStatus() >= 200 && recorded.getStatus() < 300 && AnsweredTurns.answeredBy(request) != null) {
-            requests.answerWithTurn(caller, key, recorded.getStatus(), recorded.getContentType(),
-                    AnsweredTurns.answeredBy(request));
-        } else if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
+        if (AnsweredTurns.answeredBy(request) != null) {
+            return; // answered by the turn, in its record, and streamed as it was written
+        }
+        if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
             requests.answer(caller, key, recorded.getStatus(), recorded.getContentType(),
-                    recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+                    recorded.getHeader(HttpHeaders.LOCATION), recorded.keptBody());
         } else {
             requests.release(caller, key);
         }
-        recorded.copyBodyToResponse();
+        recorded.sendKept();
     }
 
     private void replay(IdempotentRequests.Remembered first, String caller, String hash, HttpServletRequest request,
@@ -135,19 +143,14 @@ class IdempotencyKeys extends OncePerRequestFilter {
                     "this " + HEADER + " was used for a different request; use a new key for a new request"));
             return;
         }
-        if (first.status() == null) {
+        if (first.inProgress()) {
             problems.resolveException(request, response, null, new IdempotencyProblem(Problem.IDEMPOTENCY_KEY_IN_USE,
                     "the first request with this " + HEADER + " is still being processed; retry shortly"));
             return;
         }
-        byte[] body = first.body();
         if (first.turn() != null) {
-            try {
-                body = turns.againAsJson(request, caller, first.turn());
-            } catch (RuntimeException failure) {
-                problems.resolveException(request, response, null, failure);
-                return;
-            }
+            replayTurn(first.turn(), caller, request, response);
+            return;
         }
         response.setStatus(first.status());
         if (first.contentType() != null) {
@@ -157,9 +160,25 @@ class IdempotencyKeys extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.LOCATION, first.location());
         }
         response.setHeader("Idempotent-Replayed", "true");
-        if (body != null) {
-            response.getOutputStream().write(body);
+        if (first.body() != null) {
+            response.getOutputStream().write(first.body());
         }
+    }
+
+    /** A care turn's answer, prepared again from its record, and written as the first one was: 200, JSON. */
+    private void replayTurn(UUID turn, String caller, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ConversingWithPatients.TurnAnswer again;
+        try {
+            again = turns.again(request, caller, turn);
+        } catch (RuntimeException failure) {
+            problems.resolveException(request, response, null, failure);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader("Idempotent-Replayed", "true");
+        turns.writeAsJson(again, response.getOutputStream());
     }
 
     private static HttpServletRequest bodyDigested(HttpServletRequest request, MessageDigest digest)

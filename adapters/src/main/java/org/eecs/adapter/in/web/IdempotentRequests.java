@@ -18,10 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The remembered answers to creating requests sent with an {@code Idempotency-Key}, per caller and key.
- * A key is claimed before the request runs (the primary key lets only one claim win), answered when it
- * succeeds, and released when it fails, so that a retry after a failure runs again. A care turn's answer is
- * remembered by reference to the turn, and prepared again from its record for a retry ({@link AnsweredTurns}):
- * its body is large (synthesised speech) and almost never asked for twice.
+ * A key is claimed before the request runs (the primary key lets only one claim win, and the claim is committed at
+ * once so that every instance sees the key taken), answered when it succeeds, and released when it fails, so that a
+ * retry after a failure runs again. A care turn answers its key itself, by reference, in the unit of work that
+ * records the turn ({@code Turns.save} with the robot's retry key), and its answer is prepared again from the turn's
+ * record for a retry ({@link AnsweredTurns}): its body is large (synthesised speech) and almost never asked for twice.
  */
 @Component
 class IdempotentRequests {
@@ -48,7 +49,7 @@ class IdempotentRequests {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
                         delete from idempotent_request where caller_id = ? and key = ?
-                        and (created_at < ? or (status is null and created_at < ?))""")
+                        and (created_at < ? or (status is null and turn_id is null and created_at < ?))""")
                 .params(caller, key, now.minus(retention), now.minus(ABANDONED_AFTER)).update();
         int claimed = jdbc.sql("""
                         insert into idempotent_request (caller_id, key, method, path, request_hash)
@@ -73,15 +74,6 @@ class IdempotentRequests {
                         update idempotent_request set status = ?, content_type = ?, location = ?, body = ?
                         where caller_id = ? and key = ?""")
                 .params(status, contentType, location, body, caller, key).update();
-    }
-
-    /** Answered by this care turn: a retry gets the turn's answer, prepared again. */
-    @Transactional
-    void answerWithTurn(String caller, String key, int status, String contentType, UUID turn) {
-        jdbc.sql("""
-                        update idempotent_request set status = ?, content_type = ?, turn_id = ?
-                        where caller_id = ? and key = ?""")
-                .params(status, contentType, turn, caller, key).update();
     }
 
     /**
@@ -114,7 +106,9 @@ class IdempotentRequests {
     }
 
     private void giveBack(Claim claim) {
-        jdbc.sql("delete from idempotent_request where caller_id = ? and key = ? and status is null")
+        jdbc.sql("""
+                        delete from idempotent_request
+                        where caller_id = ? and key = ? and status is null and turn_id is null""")
                 .params(claim.caller(), claim.key()).update();
     }
 
@@ -130,11 +124,17 @@ class IdempotentRequests {
     }
 
     /**
-     * @param status null while the first request is still running
+     * @param status the answer's status; null while the first request is still running, and for a key answered by
+     *               a care turn
      * @param turn   the care turn that answered it, whose answer is prepared again; else null, and the answer is
      *               {@code body}
      */
     record Remembered(String requestHash, Integer status, String contentType, String location, byte[] body,
                       UUID turn) {
+
+        /** The first request with the key has not been answered yet (nor given the key back). */
+        boolean inProgress() {
+            return status == null && turn == null;
+        }
     }
 }

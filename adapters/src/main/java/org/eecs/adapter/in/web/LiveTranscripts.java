@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.NotFound;
 import org.eecs.application.port.in.ReviewingCareSessions;
-import org.eecs.application.port.out.TurnsRecorded;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
@@ -22,7 +21,6 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -34,10 +32,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * <p>A turn may be recorded by any instance and watched on any other, so a recorded turn is announced through the
  * database ({@code NOTIFY} on {@value #CHANNEL}, with the session and the turn), and every instance listens on a
  * connection of its own: the watchers of this instance are the only state kept here, and only this instance needs
- * them. The instance that recorded the turn hears its own notice like the others.
+ * them. The instance that recorded the turn hears its own notice like the others. The notice is the turn's insert's
+ * own (V16's trigger): sent in the turn's unit of work, so it is delivered at its commit, once the turn can be read,
+ * and never for a turn rolled back, without a statement of its own at every turn.
  */
 @Component
-class LiveTranscripts implements TurnsRecorded, SmartLifecycle {
+class LiveTranscripts implements SmartLifecycle {
 
     static final String CHANNEL = "eecs_turn_recorded";
     private static final Logger log = LoggerFactory.getLogger(LiveTranscripts.class);
@@ -45,14 +45,12 @@ class LiveTranscripts implements TurnsRecorded, SmartLifecycle {
     private static final Duration RECONNECT = Duration.ofSeconds(2);
 
     private final ReviewingCareSessions review;
-    private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Map<CareSessionId, List<Watcher>> watchers = new ConcurrentHashMap<>();
     private volatile Thread listener;
 
-    LiveTranscripts(ReviewingCareSessions review, JdbcClient jdbc, DataSource dataSource) {
+    LiveTranscripts(ReviewingCareSessions review, DataSource dataSource) {
         this.review = review;
-        this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
 
@@ -67,16 +65,6 @@ class LiveTranscripts implements TurnsRecorded, SmartLifecycle {
         events.onCompletion(forget);
         events.onTimeout(forget);
         events.onError(failure -> forget.run());
-    }
-
-    /** Announces the turn to every instance (this one too); a lost announcement never fails the turn. */
-    @Override
-    public void recorded(Turn turn) {
-        try {
-            jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, turn.session() + " " + turn.id()).query(row -> { });
-        } catch (RuntimeException unannounced) {
-            log.warn("a recorded turn could not be announced to live transcripts: {}", unannounced.getMessage());
-        }
     }
 
     /** A turn recorded by some instance: sent to this instance's watchers of its session. */

@@ -76,7 +76,7 @@ class RobotApiController {
         onlyTurnParts(WebUtils.getNativeRequest(request, MultipartRequest.class).getMultiFileMap());
         List<byte[]> frames = frame == null ? List.of() : frame.stream().map(RobotApiController::bytesOf).toList();
         return TurnAnswerJson.of(AnsweredTurns.mark(request, conversation.take(recorded(callers.as(Role.ROBOT),
-                session, utterance, bytesOf(audio), frames))));
+                session, utterance, bytesOf(audio), frames).underKey(AnsweredTurns.retryKeyOf(request)))));
     }
 
     /** A turn's parts are one utterance, one audio and its frames: another part is refused, not ignored. */
@@ -118,7 +118,7 @@ class RobotApiController {
                             HttpServletRequest request) {
         return TurnAnswerJson.of(AnsweredTurns.mark(request, conversation.take(new TakeTurn(callers.as(Role.ROBOT),
                 session, new Heard.Words(body.text()), body.startedAt(), body.endedAt(),
-                Boolean.TRUE.equals(body.withholdEmotion())))));
+                Boolean.TRUE.equals(body.withholdEmotion()), AnsweredTurns.retryKeyOf(request)))));
     }
 
     @PostMapping("/{session}/turns/{turn}/barge-in")

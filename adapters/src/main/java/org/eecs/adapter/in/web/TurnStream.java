@@ -23,6 +23,7 @@ import org.eecs.application.port.in.ConversingWithPatients.TurnAnswer;
 import org.eecs.application.port.in.SessionNotInProgress;
 import org.eecs.application.port.out.VideoClip;
 import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.TurnId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The streamed care turn (docs/robot-protocol.md): between the robot's {@code start} and {@code end}, audio pieces
  * and frames go to the recognisers as they arrive; {@code end} leaves only the tail of the turn. A turn's key works
- * as an {@code Idempotency-Key}: the answer to a key already answered is sent again (prepared again from the turn's
- * record, {@link AnsweredTurns}), and the turn taken once.
+ * as an {@code Idempotency-Key}: it is claimed at {@code start}, answered by the turn in its own record (the robot's
+ * {@link RetryKey}), and the answer to a key already answered is sent again (prepared again from the turn's record,
+ * {@link AnsweredTurns}), the turn taken once.
  * The container delivers one connection's messages one at a time, so a connection's state needs no locking.
  */
 @Component
@@ -186,7 +188,7 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
         Optional<IdempotentRequests.Remembered> remembered = keys.claim(caller.actor().id(), key, METHOD,
                 path(connection), sha256(METHOD + " " + path(connection) + " " + key));
         if (remembered.isPresent()) {
-            if (remembered.get().status() == null) {
+            if (remembered.get().inProgress()) {
                 send(connection, problem(key, Problem.IDEMPOTENCY_KEY_IN_USE.detail(
                         "the first turn with this key is still being answered; retry shortly")));
                 return;
@@ -195,7 +197,8 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
         } else {
             try {
                 StreamedTurn turn = conversation.open(new OpenTurn(caller, session(connection), startedAt,
-                        said.path("withholdEmotion").asBoolean(false)));
+                        said.path("withholdEmotion").asBoolean(false),
+                        Optional.of(new RetryKey(caller.actor().id(), key))));
                 connection.getAttributes().put(OPEN, new Open(key, turn, null));
             } catch (RuntimeException refused) {
                 keys.release(caller.actor().id(), key);
@@ -224,11 +227,10 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
         }
         try (StreamedTurn turn = open.turn()) {
             TurnAnswer answer = turn.finish(instant(said, "endedAt"));
-            byte[] bytes = answerMessage(open.key(), answer);
-            keys.answerWithTurn(caller.actor().id(), open.key(), 200, "application/json", answer.turn().id().value());
-            connection.sendMessage(new TextMessage(bytes));
+            // the key was answered in the turn's record: from here a retry under it gets this turn's answer
+            connection.sendMessage(new TextMessage(answerMessage(open.key(), answer)));
         } catch (RuntimeException failure) {
-            keys.release(caller.actor().id(), open.key());
+            keys.release(caller.actor().id(), open.key()); // gives back only a key no turn answered
             fail(connection, open.key(), failure);
         }
     }

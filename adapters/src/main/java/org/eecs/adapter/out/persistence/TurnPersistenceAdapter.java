@@ -22,6 +22,7 @@ import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.session.SessionState;
 import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.Interruption;
+import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
@@ -37,10 +38,16 @@ class TurnPersistenceAdapter implements Turns {
 
     /**
      * A turn with its stage times, observations and their probabilities: each collection an array a column, unnested.
-     * A statement's foreign keys are checked at its end, when the turn and each observation are in.
+     * A statement's foreign keys are checked at its end, when the turn and each observation are in. The robot's retry
+     * key, if it gave one, is answered by the turn in the same statement: only a key still being answered (claimed,
+     * neither a status nor a turn yet), so that a turn never takes over a key answered otherwise; without a key the
+     * update matches no row. The turn's announcement to live transcripts is the insert's own (V16's trigger).
      */
     private static final String INSERT = """
-            with turn as (
+            with key_answered as (
+                update idempotent_request set turn_id = ?
+                where caller_id = ? and key = ? and status is null and turn_id is null),
+            turn as (
                 insert into turn (id, session_id, sequence, occurred_at, utterance, response_text, response_tone,
                                   response_face, response_motion, emotion_withheld, reasoner_kind, reasoner_name,
                                   template_version, fallback_reason, escalation_id, interrupted_at,
@@ -78,11 +85,12 @@ class TurnPersistenceAdapter implements Turns {
 
     /**
      * A turn is written once; only a later report that its answer was interrupted is added to it. The turn, its stage
-     * times, its observations and their probabilities go in one statement (one round trip): Hibernate's persist and
-     * cascade took one insert an observation (their identity keys) and a batch for each collection.
+     * times, its observations and their probabilities, and the answer to the robot's retry key go in one statement
+     * (one round trip): Hibernate's persist and cascade took one insert an observation (their identity keys) and a
+     * batch for each collection, and the key was answered in a unit of work of its own after the turn's.
      */
     @Override
-    public void save(Turn turn) {
+    public void save(Turn turn, Optional<RetryKey> answering) {
         List<EmotionObservation> observations = turn.observations();
         int probabilities = observations.stream().mapToInt(o -> o.distribution().probabilities().size()).sum();
         int[] ofObservation = new int[probabilities];
@@ -103,6 +111,9 @@ class TurnPersistenceAdapter implements Turns {
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement(INSERT);
             int at = 0;
+            insert.setObject(++at, turn.id().value());
+            insert.setString(++at, answering.map(RetryKey::robot).orElse(null));
+            insert.setString(++at, answering.map(RetryKey::value).orElse(null));
             insert.setObject(++at, turn.id().value());
             insert.setObject(++at, turn.session().value());
             insert.setInt(++at, turn.sequence());

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eecs.adapter.in.web.WebFixtures.Running;
 import org.eecs.adapter.out.recognition.face.FaceImages;
 import org.eecs.adapter.out.speech.SpeechSamples;
@@ -167,6 +170,85 @@ class RobotTurnsTest {
                 .query().singleRow();
         assertThat(kept.get("turn_id")).hasToString(first.json().get("turnId").asString());
         assertThat(kept.get("body")).isNull();
+    }
+
+    @Test
+    void aKeyedTurnsAnswer_isStreamedToTheRobotAsItIsWritten_notHeldToBeRemembered() {
+        Running running = running();
+        String key = "turn-" + unique("k");
+
+        Answer first = post(running, turn(speech, 1), key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        // a body held to be remembered is sent whole once the request ends, with its length; this one is sent as
+        // it is serialised, in chunks, like an unkeyed turn's
+        assertThat(first.header("Content-Length")).isNull();
+        assertThat(first.json().get("plan").get("speech").get("sampleCount").asInt()).isPositive();
+        Map<String, Object> kept = jdbc.sql("select status, content_type, body, turn_id from idempotent_request "
+                + "where key = ?").param(key).query().singleRow();
+        assertThat(kept.get("turn_id")).hasToString(first.json().get("turnId").asString());
+        assertThat(kept.get("status")).as("answered by the turn, in its record: nothing else is kept").isNull();
+        assertThat(kept.get("body")).isNull();
+    }
+
+    @Test
+    void whenTheTurnIsRecorded_itsKeyIsAnsweredInTheSameUnit_andARetryRacingTheFirstRequestNeverTakesASecondTurn()
+            throws Exception {
+        Running running = running();
+        String key = "turn-" + unique("k");
+        Instant spoken = Instant.now().minusSeconds(4);
+        UUID session = UUID.fromString(running.session());
+
+        CompletableFuture<Answer> first = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> first.complete(post(running, turn(speech, 1, spoken), key)));
+        while (jdbc.sql("select count(*) from idempotent_request where key = ?").param(key).query(Integer.class)
+                .single() == 0 && !first.isDone()) {
+            Thread.sleep(5); // the first request claims the key before its turn is taken
+        }
+        List<Answer> retries = new ArrayList<>();
+        boolean turnSeenWithItsKeyUnanswered = false;
+        while (!first.isDone()) {
+            // what another instance sees, in one snapshot: never the turn while its key still reads in progress
+            Map<String, Object> seen = jdbc.sql("""
+                            select exists (select 1 from turn where session_id = ?) as recorded,
+                                   exists (select 1 from idempotent_request where key = ? and turn_id is not null)
+                                       as answered""")
+                    .params(session, key).query().singleRow();
+            turnSeenWithItsKeyUnanswered |= (Boolean) seen.get("recorded") && !(Boolean) seen.get("answered");
+            retries.add(post(running, turn(speech, 1, spoken), key));
+            Thread.sleep(20);
+        }
+        Answer answered = first.get(60, TimeUnit.SECONDS);
+        retries.add(post(running, turn(speech, 1, spoken), key));
+
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        assertThat(turnSeenWithItsKeyUnanswered).isFalse();
+        for (Answer retry : retries) {
+            if (retry.status() == 409) {
+                assertThat(retry.json().get("type").asString()).isEqualTo("urn:eecs:problem:idempotency-key-in-use");
+            } else {
+                assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+                assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+                assertThat(retry.json()).isEqualTo(answered.json());
+            }
+        }
+        assertThat(retries.getLast().status()).isEqualTo(200);
+        assertThat(transcript(running)).hasSize(1);
+    }
+
+    @Test
+    void aKeyedTurnThatFails_givesItsKeyBack_andTheCorrectedRetryTakesTheTurn() {
+        Running running = running();
+        String key = "turn-" + unique("k");
+        Instant spoken = Instant.now().minusSeconds(4);
+
+        Answer failed = post(running, turn(Arrays.copyOf(speech, 2000), 0, spoken), key);
+        Answer corrected = post(running, turn(speech, 0, spoken), key);
+
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(400);
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.header("Idempotent-Replayed")).isNull();
+        assertThat(transcript(running)).hasSize(1);
     }
 
     @Test
@@ -407,7 +489,10 @@ class RobotTurnsTest {
                         URI.create("http://127.0.0.1:" + port + "/api/v1/sessions/" + running.session()
                                 + "/live")).header("Authorization", "Bearer " + clinician).build(),
                 HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().forEach(lines::add));
+                // read on a thread of its own: the stream stays open (30 min), and a shared pool's worker blocked in
+                // it would hold up every later test's asynchronous work (the common pool has one worker on 2 cores)
+                .thenAcceptAsync(response -> response.body().forEach(lines::add),
+                        reading -> Thread.ofPlatform().daemon().name("live-transcript-reader").start(reading));
 
         assertThat(nextData(lines)).contains("Good morning.");
         api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(running.token())

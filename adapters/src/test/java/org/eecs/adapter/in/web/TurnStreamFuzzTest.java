@@ -139,11 +139,6 @@ class TurnStreamFuzzTest {
         }
 
         @Override
-        void answerWithTurn(String caller, String key, int status, String contentType, java.util.UUID turn) {
-            claimed.put(key, new Remembered("", status, contentType, null, null, turn));
-        }
-
-        @Override
         void release(String caller, String key) {
             claimed.remove(key);
         }

@@ -10,6 +10,7 @@ import org.eecs.application.port.out.VideoClip;
 import org.eecs.domain.performance.PerformancePlan;
 import org.eecs.domain.session.CareSession;
 import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
 
@@ -77,14 +78,28 @@ public interface ConversingWithPatients {
      * @param startedAt       when the patient started speaking (the robot's clock)
      * @param endedAt         when they stopped
      * @param withholdEmotion answer this turn without the emotion input (the paper's ablation, per turn)
+     * @param retryKey        the key under which the robot will ask again if the answer does not reach it: the turn
+     *                        answers it in its record, so that the key reads answered exactly when the turn exists
      */
     record TakeTurn(Caller caller, CareSessionId session, Heard heard, Instant startedAt, Instant endedAt,
-                    boolean withholdEmotion) {
+                    boolean withholdEmotion, Optional<RetryKey> retryKey) {
         public TakeTurn {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(heard, "heard");
             requireInOrder(startedAt, endedAt);
+            requireTheCallersOwn(retryKey, caller);
+        }
+
+        /** A turn the robot will not ask for again. */
+        public TakeTurn(Caller caller, CareSessionId session, Heard heard, Instant startedAt, Instant endedAt,
+                        boolean withholdEmotion) {
+            this(caller, session, heard, startedAt, endedAt, withholdEmotion, Optional.empty());
+        }
+
+        /** The same turn, taken under the robot's retry key, if it gave one. */
+        public TakeTurn underKey(Optional<RetryKey> key) {
+            return new TakeTurn(caller, session, heard, startedAt, endedAt, withholdEmotion, key);
         }
     }
 
@@ -113,11 +128,19 @@ public interface ConversingWithPatients {
         }
     }
 
-    record OpenTurn(Caller caller, CareSessionId session, Instant startedAt, boolean withholdEmotion) {
+    /** @param retryKey as for {@link TakeTurn}: answered when the streamed turn is recorded */
+    record OpenTurn(Caller caller, CareSessionId session, Instant startedAt, boolean withholdEmotion,
+                    Optional<RetryKey> retryKey) {
         public OpenTurn {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(startedAt, "startedAt");
+            requireTheCallersOwn(retryKey, caller);
+        }
+
+        /** A streamed turn the robot will not ask for again. */
+        public OpenTurn(Caller caller, CareSessionId session, Instant startedAt, boolean withholdEmotion) {
+            this(caller, session, startedAt, withholdEmotion, Optional.empty());
         }
     }
 
@@ -145,6 +168,14 @@ public interface ConversingWithPatients {
         public TurnAnswer {
             Objects.requireNonNull(turn, "turn");
             Objects.requireNonNull(plan, "plan");
+        }
+    }
+
+    /** A robot's key is its own: a turn answers no other caller's key. */
+    private static void requireTheCallersOwn(Optional<RetryKey> key, Caller caller) {
+        Objects.requireNonNull(key, "retryKey");
+        if (key.isPresent() && !key.get().robot().equals(caller.actor().id())) {
+            throw new InvalidRequest("a turn answers only its own robot's retry key");
         }
     }
 

@@ -5,14 +5,26 @@ import java.util.Optional;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.session.SessionState;
 import org.eecs.domain.turn.Interruption;
+import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.Turn;
 import org.eecs.domain.turn.TurnId;
 
 /** The turns of care sessions: what the patient said and showed, and how the robot answered. */
 public interface Turns {
 
-    /** Stores a new turn; a second turn with the same session and sequence is refused. */
-    void save(Turn turn);
+    /**
+     * Stores a new turn; a second turn with the same session and sequence is refused. With the robot's retry key, the
+     * key (claimed before the turn was taken, and still being answered) is answered by this turn in the same unit of
+     * work: a robot asking again under it is given this turn's answer from the moment the turn is recorded, never
+     * before, and the key is left unanswered if the turn's unit of work does not commit. The turn is announced to
+     * the clinicians watching its session live when, and only if, its unit of work commits.
+     */
+    void save(Turn turn, Optional<RetryKey> answering);
+
+    /** Stores a new turn that answers no retry key. */
+    default void save(Turn turn) {
+        save(turn, Optional.empty());
+    }
 
     Optional<Turn> find(TurnId turn);
 

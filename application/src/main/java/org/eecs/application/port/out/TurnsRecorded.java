@@ -2,7 +2,10 @@ package org.eecs.application.port.out;
 
 import org.eecs.domain.turn.Turn;
 
-/** Told of every turn once it is recorded, e.g. to show a running session live to its care team. */
+/**
+ * Told of every turn once it is recorded, e.g. to count it. (The clinicians watching a session live are told by the
+ * turn's record itself, at its commit: see {@code Turns.save}.)
+ */
 @FunctionalInterface
 public interface TurnsRecorded {
 
