@@ -115,6 +115,17 @@ class ObservabilityTest {
         assertThat(metrics).as("counts and times only").doesNotContain("nervous");
     }
 
+    @Test
+    void springSecuritysOwnObservations_areNotRecorded_theRequestsAre() {
+        assertThat(api.get("/api/v1/patients").token(clinician).send().status()).isEqualTo(200);
+
+        String metrics = scrape();
+        assertThat(metrics).contains("http_server_requests_seconds_count{");
+        assertThat(metrics).as("a timer around each of Spring Security's filters, nobody reads them")
+                .doesNotContain("spring_security_filterchains", "spring_security_authentications",
+                        "spring_security_authorizations");
+    }
+
     private String scrape() {
         Answer metrics = api.get("/actuator/prometheus").token(monitoring()).send();
         assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);

@@ -350,6 +350,26 @@ class RobotTurnsTest {
     }
 
     @Test
+    void aTokenSignedByAnUnknownKey_isRefused_evenAfterAValidOne() {
+        Running running = running();
+        for (int turn = 0; turn < 2; turn++) { // the second turn's token is the remembered verification
+            Answer answer = api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns")
+                    .token(running.token()).json(textTurn("Hello there.")).send();
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        }
+        String[] valid = running.token().split("\\.");
+        String[] elsewhere = TestIssuer.robotFromAnotherIssuer(running.robot()).split("\\.");
+
+        for (String forged : List.of(valid[0] + "." + valid[1] + "." + elsewhere[2],
+                elsewhere[0] + "." + valid[1] + "." + elsewhere[2], String.join(".", elsewhere))) {
+            Answer answer = api.post("/api/v1/robot/sessions/" + running.session() + "/text-turns").token(forged)
+                    .json(textTurn("Hello there.")).send();
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+        }
+        assertThat(transcript(running)).hasSize(2);
+    }
+
+    @Test
     void aTurnOnAnotherRobotsSession_is404_likeOneThatDoesNotExist() {
         Running mine = running();
         Running theirs = running();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -22,6 +23,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 final class KeycloakAuthorities implements Converter<Jwt, AbstractAuthenticationToken> {
 
+    /** A role we map: compiled once (a token's roles are matched on every request). */
+    private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
     private final String clientId;
 
     KeycloakAuthorities(String clientId) {
@@ -35,7 +39,7 @@ final class KeycloakAuthorities implements Converter<Jwt, AbstractAuthentication
             roles.addAll(rolesIn(resources.get(clientId)));
         }
         List<GrantedAuthority> authorities = roles.stream()
-                .filter(role -> role.matches("[A-Za-z][A-Za-z0-9_-]{0,63}"))
+                .filter(role -> ROLE.matcher(role).matches())
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(
                         "ROLE_" + role.toUpperCase(Locale.ROOT).replace('-', '_')))
                 .toList();

@@ -2,6 +2,7 @@ package org.eecs.adapter.in.web.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -38,6 +40,8 @@ class SecurityConfiguration {
     private static final String AUDITOR = "AUDITOR";
     /** Prometheus, scraping metrics with a token of its own client (docs/security.md) */
     private static final String MONITORING = "MONITORING";
+    /** Verified tokens held at most (a robot's, a clinician's: a few KB each); past it, some are verified again. */
+    private static final int REMEMBERED_TOKENS = 1024;
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, RefusedRequests refusals,
@@ -93,30 +97,50 @@ class SecurityConfiguration {
 
     /**
      * Verifies tokens against the issuer's published keys. Built on first use, so that the server starts (and
-     * reports its health) while the identity provider is still coming up.
+     * reports its health) while the identity provider is still coming up. A token verified once is remembered while
+     * the keys it was verified with are the ones in use ({@link VerifiedTokens}: a robot presents the same token on
+     * every turn), its expiry and not-before checked at every use.
      */
     @Bean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
                           @Value("${eecs.security.audience}") String audience) {
-        return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer)
-                    .restOperations(identityProviderClient())
+        Clock clock = Clock.systemUTC();
+        SigningKeyFetches fetches = new SigningKeyFetches(clock);
+        JwtDecoder decoder = new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder nimbus = NimbusJwtDecoder.withIssuerLocation(issuer)
+                    .restOperations(identityProviderClient(fetches))
                     .build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+            nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                     JwtValidators.createDefaultWithIssuer(issuer),
                     new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience))));
-            return decoder;
+            return nimbus;
         });
+        return new VerifiedTokens(decoder, fetches, clock, REMEMBERED_TOKENS);
+    }
+
+    /**
+     * Spring Security's own observations (a timer and a span around each of its filters, its authentication and its
+     * authorization): nothing reads them (the metrics operators are promised, docs/security.md, are the turns',
+     * the HTTP requests', the JVM's, the pool's and Tomcat's), and on a robot's turn they cost more than the token's
+     * check. Off at the root: no filter is wrapped, rather than each wrapped in an observation that does nothing.
+     * The requests' own observation ({@code http.server.requests}) is Spring MVC's and stays.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**
      * Fetches the issuer's metadata and signing keys with explicit timeouts: patient enough for an identity
      * provider answering its first request slowly, bounded so that a dead one fails requests instead of hanging.
+     * Every request it makes is told to {@code fetches}: remembered tokens checked before it are checked again.
      */
-    private static RestTemplate identityProviderClient() {
+    private static RestTemplate identityProviderClient(SigningKeyFetches fetches) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(5));
         requests.setReadTimeout(Duration.ofSeconds(15));
-        return new RestTemplate(requests);
+        RestTemplate client = new RestTemplate(requests);
+        client.getInterceptors().add(fetches);
+        return client;
     }
 }
