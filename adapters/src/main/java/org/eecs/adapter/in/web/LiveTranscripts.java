@@ -7,8 +7,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.eecs.application.port.in.Caller;
 import org.eecs.application.port.in.NotFound;
@@ -54,22 +56,48 @@ class LiveTranscripts implements SmartLifecycle {
         this.dataSource = dataSource;
     }
 
-    private record Watcher(Caller clinician, SseEmitter events) {
+    /** A clinician's stream, and the turns already given to it: each turn goes to a stream once. */
+    private record Watcher(Caller clinician, SseEmitter events, Set<TurnId> given) {
+
+        /** True the first time the turn is asked for: the asker then sends it. */
+        boolean takes(TurnId turn) {
+            return given.add(turn);
+        }
     }
 
-    /** From now on, the session's turns go to this clinician's stream too. */
-    void watch(CareSessionId session, Caller clinician, SseEmitter events) {
-        Watcher watcher = new Watcher(clinician, events);
+    /**
+     * The session's turns so far, then each turn as it is recorded, to this clinician's stream: each turn once. The
+     * watcher is in place before the turns so far are read, so a turn committed after that read is announced to it,
+     * and one committed before is among them; a turn that is both is sent once.
+     */
+    void watch(CareSessionId session, Caller clinician, SseEmitter events, Supplier<List<Turn>> sofar)
+            throws IOException {
+        Watcher watcher = new Watcher(clinician, events, ConcurrentHashMap.newKeySet());
         watchers.computeIfAbsent(session, id -> new CopyOnWriteArrayList<>()).add(watcher);
         Runnable forget = () -> forget(session, watcher);
         events.onCompletion(forget);
         events.onTimeout(forget);
         events.onError(failure -> forget.run());
+        List<Turn> turns;
+        try {
+            turns = sofar.get();
+        } catch (RuntimeException refused) { // e.g. not the clinician's session: nothing was sent
+            forget.run();
+            throw refused;
+        }
+        for (Turn turn : turns) {
+            if (watcher.takes(turn.id())) {
+                send(events, turn);
+            }
+        }
     }
 
     /** A turn recorded by some instance: sent to this instance's watchers of its session. */
     void noticed(CareSessionId session, TurnId turn) {
         for (Watcher watcher : watchers.getOrDefault(session, List.of())) {
+            if (!watcher.takes(turn)) {
+                continue; // sent among the turns so far
+            }
             try {
                 send(watcher.events(), review.liveTurn(watcher.clinician(), session, turn));
             } catch (NotFound noLonger) {
@@ -82,7 +110,7 @@ class LiveTranscripts implements SmartLifecycle {
         }
     }
 
-    static void send(SseEmitter events, Turn turn) throws IOException {
+    private static void send(SseEmitter events, Turn turn) throws IOException {
         events.send(SseEmitter.event().name("turn").id(turn.id().toString())
                 .data(SessionReviewController.view(turn)));
     }

@@ -68,13 +68,8 @@ class SessionReviewController {
             + "events named \"turn\", each the transcript's turn, its id the event's id)")
     SseEmitter live(@PathVariable CareSessionId session) throws IOException {
         Caller clinician = callers.as(Role.CLINICIAN);
-        List<Turn> sofar = review.transcript(clinician, session);
         SseEmitter events = new SseEmitter(LIVE_FOR_MILLIS);
-        // watching first: a turn recorded meanwhile comes twice (same event id) rather than not at all
-        live.watch(session, clinician, events);
-        for (Turn turn : sofar) {
-            LiveTranscripts.send(events, turn);
-        }
+        live.watch(session, clinician, events, () -> review.transcript(clinician, session));
         return events;
     }
 
