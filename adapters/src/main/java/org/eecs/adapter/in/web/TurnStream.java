@@ -1,5 +1,6 @@
 package org.eecs.adapter.in.web;
 
+import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -205,7 +207,7 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
                 throw refused;
             }
         }
-        send(connection, message(Map.of("type", "started", "key", key)));
+        send(connection, Map.of("type", "started", "key", key));
     }
 
     private void end(WebSocketSession connection, JsonNode said) throws IOException {
@@ -218,8 +220,8 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
         if (open.replay() != null) {
             IdempotentRequests.Remembered first = open.replay();
             try {
-                connection.sendMessage(new TextMessage(first.turn() == null ? first.body()
-                        : answerMessage(open.key(), answered.again(caller, first.turn()))));
+                send(connection, first.turn() == null ? json.readTree(first.body())
+                        : answerMessage(open.key(), answered.again(caller, first.turn())));
             } catch (RuntimeException failure) {
                 fail(connection, open.key(), failure);
             }
@@ -228,14 +230,14 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
         try (StreamedTurn turn = open.turn()) {
             TurnAnswer answer = turn.finish(instant(said, "endedAt"));
             // the key was answered in the turn's record: from here a retry under it gets this turn's answer
-            connection.sendMessage(new TextMessage(answerMessage(open.key(), answer)));
+            send(connection, answerMessage(open.key(), answer));
         } catch (RuntimeException failure) {
             keys.release(caller.actor().id(), open.key()); // gives back only a key no turn answered
             fail(connection, open.key(), failure);
         }
     }
 
-    private byte[] answerMessage(String key, TurnAnswer answer) {
+    private Map<String, Object> answerMessage(String key, TurnAnswer answer) {
         RobotApiController.TurnAnswerJson body = RobotApiController.TurnAnswerJson.of(answer);
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("type", "answer");
@@ -245,7 +247,7 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
         reply.put("heard", body.heard());
         reply.put("response", body.response());
         reply.put("plan", body.plan());
-        return json.writeValueAsBytes(reply);
+        return reply;
     }
 
     private void abandon(WebSocketSession connection) {
@@ -256,7 +258,7 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
         TurnId turn = TurnId.of(said.path("turnId").asString(""));
         long heardAfter = said.path("heardAfterMs").asLong(-1);
         conversation.bargeIn(caller(connection), session(connection), turn, Duration.ofMillis(heardAfter));
-        send(connection, message(Map.of("type", "barge-in-recorded", "turnId", turn.toString())));
+        send(connection, Map.of("type", "barge-in-recorded", "turnId", turn.toString()));
     }
 
     /** Abandons the open turn, if any, and gives its key back unless it was answered. */
@@ -282,21 +284,23 @@ class TurnStream extends AbstractWebSocketHandler implements SmartLifecycle {
         }
     }
 
-    private TextMessage problem(String key, ProblemDetail problem) {
+    private static Map<String, Object> problem(String key, ProblemDetail problem) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "problem");
         message.put("key", key);
         message.put("problem", problem);
-        return message(message);
+        return message;
     }
 
-    private TextMessage message(Map<String, ?> fields) {
-        return new TextMessage(json.writeValueAsString(fields));
-    }
-
-    private static void send(WebSocketSession connection, TextMessage message) throws IOException {
+    /**
+     * A message of the protocol (one JSON object) written as it is serialised, through the container's own writer:
+     * an answer is about 200 KB, and made a {@code String} first it was encoded again character by character
+     * (the container encodes fast only from its writer's character array).
+     */
+    private void send(WebSocketSession connection, Object message) throws IOException {
         if (connection.isOpen()) {
-            connection.sendMessage(message);
+            Session session = ((NativeWebSocketSession) connection).getNativeSession(Session.class);
+            json.writeValue(session.getBasicRemote().getSendWriter(), message); // closing it ends the message
         }
     }
 

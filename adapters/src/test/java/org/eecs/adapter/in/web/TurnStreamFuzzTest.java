@@ -2,9 +2,12 @@ package org.eecs.adapter.in.web;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +31,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketExtension;
 import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -145,7 +148,7 @@ class TurnStreamFuzzTest {
     }
 
     /** A robot's connection: what the handler sends is kept. */
-    private static final class Connection implements WebSocketSession {
+    private static final class Connection implements NativeWebSocketSession {
         private final Map<String, Object> attributes = new HashMap<>(Map.of(TurnStreamHandshake.CALLER, ROBOT,
                 TurnStreamHandshake.SESSION, CareSessionId.of("7d1c2c36-1d0e-4a34-9e0a-5b3f1a9c2e11")));
         private final List<String> sent = new ArrayList<>();
@@ -216,15 +219,47 @@ class TurnStreamFuzzTest {
 
         @Override
         public void sendMessage(WebSocketMessage<?> message) {
-            if (!open) {
-                throw new IllegalStateException("sent on a closed connection");
-            }
-            if (message instanceof TextMessage text) {
-                sent.add(text.getPayload());
-            } else {
-                ByteBuffer ignored = (ByteBuffer) message.getPayload();
-                throw new AssertionError("the backend sends text messages only, got " + ignored.remaining()
-                        + " binary bytes");
+            throw new AssertionError("the backend writes its text messages through the container's writer, got a "
+                    + message.getClass().getSimpleName());
+        }
+
+        /** The container's side as far as the handler uses it: a text message's writer, sent when it is closed. */
+        @Override
+        public Object getNativeSession() {
+            return Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                    (session, method, args) -> {
+                        if (!method.getName().equals("getBasicRemote")) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        return Proxy.newProxyInstance(RemoteEndpoint.Basic.class.getClassLoader(),
+                                new Class<?>[] {RemoteEndpoint.Basic.class}, (remote, call, callArgs) -> {
+                                    if (!call.getName().equals("getSendWriter")) {
+                                        throw new UnsupportedOperationException(call.getName());
+                                    }
+                                    return new TextWriter();
+                                });
+                    });
+        }
+
+        @Override
+        public <T> T getNativeSession(Class<T> requiredType) {
+            return requiredType.cast(getNativeSession());
+        }
+
+        /** One text message, written in pieces and sent whole when it is closed (once). */
+        private final class TextWriter extends StringWriter {
+            private boolean closed;
+
+            @Override
+            public void close() {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                if (!open) {
+                    throw new IllegalStateException("sent on a closed connection");
+                }
+                sent.add(toString());
             }
         }
 
