@@ -390,8 +390,7 @@ public final class TakingTurns implements ConversingWithPatients {
             }
             Turn recorded = new Turn(opened.turn(), session.id(), held.lastSequence() + 1, opened.at(),
                     recognized.transcript(), recognized.observations(), reply.response(), withheld, latencies,
-                    answeredBy,
-                    reply.escalation().map(escalation -> escalation.id()), Optional.empty());
+                    answeredBy, reply.escalation().map(escalation -> escalation.id()), Optional.empty());
             turns.save(recorded, retryKey); // the robot's key answered when, and only if, the turn is recorded
             media.ifPresent(recordings::keep);
             // audited last: the audit trail's lock is held only until the commit
