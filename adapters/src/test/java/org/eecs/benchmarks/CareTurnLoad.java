@@ -29,6 +29,7 @@ import org.eecs.application.port.out.RecognizeFacialExpression;
 import org.eecs.application.port.out.RecognizeFacialExpression.FaceReading;
 import org.eecs.application.port.out.RecognizeTextCues;
 import org.eecs.application.port.out.SpeechAudio;
+import org.eecs.application.port.out.SynthesizeSpeech;
 import org.eecs.application.port.out.TranscribeSpeech;
 import org.eecs.application.port.out.VideoClip;
 import org.eecs.domain.TimeWindow;
@@ -37,11 +38,13 @@ import org.eecs.domain.emotion.EmotionDistribution;
 import org.eecs.domain.emotion.EmotionObservation;
 import org.eecs.domain.emotion.Modality;
 import org.eecs.domain.emotion.ModelRef;
+import org.eecs.domain.performance.Speech;
 import org.eecs.domain.turn.Stage;
 import org.eecs.perception.audio.WavDecoder;
 import org.eecs.testing.BackendMessages;
 import org.eecs.testing.TestDatabase;
 import org.eecs.testing.TestIssuer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -55,8 +58,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code overhead}: the orchestration's own time, turn time (as the robot sees it) minus model time (the
  *       stages the turn recorded), at 1, 16 and 64 concurrent robots. Recognition (face, speech, text cues, crisis
- *       language) is replaced by fast in-process stand-ins; the care library and generation run as they are (their
- *       time is model time). Each robot posts a multipart turn (a 3 s WAV and 16 JPEG frames), waits for the answer,
+ *       language) is replaced by fast in-process stand-ins, and each answer's speech is synthesised by FreeTTS once
+ *       and then said again at once ({@code speech=freetts} among the arguments: at every turn); the care library,
+ *       the face animation and the motion run as they are (their time is model time). Each robot posts a multipart turn (a 3 s WAV and 16 JPEG frames), waits for the answer,
  *       then pauses as a robot performing it and a patient answering would. The robots run in a JVM of their own
  *       ({@link LoadRobots}), so that the CPU a turn costs is told apart: the server's, the robots', PostgreSQL's.
  *       The same robots warm up before the measured window opens; beside the robots' times, the server's own time
@@ -97,7 +101,12 @@ public final class CareTurnLoad {
     private boolean keyed = true;
 
     private CareTurnLoad(boolean standIns) {
-        this.server = start(standIns, turnTimes);
+        this(standIns, standIns);
+    }
+
+    /** @param speechStandIn each answer's speech synthesised once by FreeTTS, then said again at once */
+    private CareTurnLoad(boolean standIns, boolean speechStandIn) {
+        this.server = start(standIns, speechStandIn, turnTimes);
         this.base = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
         this.wav = espeak("I feel overwhelmed and don't know what to do."); // about 3 s
         this.frame = resource("/faces/sample3-middle.jpg");
@@ -123,15 +132,17 @@ public final class CareTurnLoad {
             List<Integer> robots = Arrays.stream((positional.size() > 1 ? positional.get(1) : "1,16,64").split(","))
                     .map(Integer::parseInt).toList();
             Duration each = Duration.ofSeconds(positional.size() > 2 ? Long.parseLong(positional.get(2)) : 60);
-            CareTurnLoad load = new CareTurnLoad(true);
+            boolean freeTts = Arrays.asList(args).contains("speech=freetts");
+            CareTurnLoad load = new CareTurnLoad(true, !freeTts);
             if (mode.equals("overhead-streamed")) {
                 load.form = "streamed";
             } else {
                 load.form = positional.size() > 3 ? positional.get(3) : "multipart";
                 load.keyed = !(positional.size() > 4 && positional.get(4).equals("nokey"));
             }
-            System.out.printf("robots' JVM: %s; warm-up %d s at each concurrency before its window%n",
-                    LoadRobots.ROBOTS_JVM, warmUp.toSeconds());
+            System.out.printf("robots' JVM: %s; warm-up %d s at each concurrency before its window; speech %s%n",
+                    LoadRobots.ROBOTS_JVM, warmUp.toSeconds(), freeTts ? "synthesised by FreeTTS at every turn"
+                            : "synthesised by FreeTTS once an answer, then said again at once");
             load.warmUp();
             for (int concurrent : robots) {
                 load.overhead(concurrent, warmUp, each);
@@ -230,6 +241,7 @@ public final class CareTurnLoad {
             cpu = CpuTime.now(databasePort()).minus(cpu);
             traffic = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort()).minus(traffic);
             served = turnTimes.since(openedNanos);
+            writeTimeline(served, openedNanos);
             loadAtClose = uptime();
         }
     }
@@ -503,14 +515,41 @@ public final class CareTurnLoad {
         printStages(stages.values());
     }
 
+    /**
+     * With {@code -Dload.timeline=FILE}: each turn request of the window, a line each (its start in ms from the
+     * window's opening, its time in the server, the request thread), after a line with the window's opening on the
+     * wall clock. To lay the slow turns beside what else ran then (a JFR recording, {@code perf sched}).
+     */
+    private static void writeTimeline(List<ServerTurnTimes.Served> served, long openedNanos) {
+        String file = System.getProperty("load.timeline");
+        if (file == null) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder("# window opened at "
+                + Instant.now().minusNanos(System.nanoTime() - openedNanos) + "\n");
+        for (ServerTurnTimes.Served turn : served) {
+            lines.append((turn.startNanos() - openedNanos) / 1e6).append('\t').append(turn.millis()).append('\t')
+                    .append(turn.thread()).append('\n');
+        }
+        try {
+            Files.writeString(Path.of(file), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the timeline could not be written to " + file, e);
+        }
+    }
+
     // ---------------------------------------------------------------- the server, its stand-ins, the records
 
-    private static ConfigurableApplicationContext start(boolean standIns, ServerTurnTimes turnTimes) {
+    private static ConfigurableApplicationContext start(boolean standIns, boolean speechStandIn,
+                                                        ServerTurnTimes turnTimes) {
         TestDatabase.Server database = TestDatabase.server();
         SpringApplicationBuilder application = new SpringApplicationBuilder(EecsApplication.class);
         application.initializers(context -> turnTimes.register((GenericApplicationContext) context));
         if (standIns) {
             application.initializers(context -> StandIns.register((GenericApplicationContext) context));
+        }
+        if (speechStandIn) {
+            application.initializers(context -> StandIns.rememberSpeech((GenericApplicationContext) context));
         }
         // as arguments: they override application.yaml, which default properties would not
         return application.run("--server.port=0",
@@ -537,6 +576,26 @@ public final class CareTurnLoad {
                     definition -> definition.setPrimary(true));
             context.registerBean("crisisStandIn", RecognizeCrisis.class, () -> transcript -> Optional.empty(),
                     definition -> definition.setPrimary(true));
+        }
+
+        /**
+         * The speech of each answer synthesised by the embedded FreeTTS once, then returned again at once: real audio
+         * of the answer's length (the answer's size, the face animated from it and the plan's JSON are as before),
+         * without FreeTTS's CPU on the cores the orchestration is measured on (about 40 % of the server's JVM's at
+         * 64 robots), as the recognisers' stand-ins keep theirs off. A deployment with a served TTS has it elsewhere.
+         */
+        static void rememberSpeech(GenericApplicationContext context) {
+            context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof SynthesizeSpeech engine)) {
+                        return bean;
+                    }
+                    Map<String, Speech> said = new ConcurrentHashMap<>();
+                    return (SynthesizeSpeech) (text, tone) -> said.computeIfAbsent(tone + " " + text,
+                            key -> engine.synthesize(text, tone));
+                }
+            });
         }
 
         static EmotionObservation observed(Modality modality, List<String> classes, double[] p, TimeWindow window) {

@@ -22,8 +22,11 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 final class ServerTurnTimes extends ValveBase implements AccessLog {
 
-    /** One turn request: when Tomcat began reading it (System.nanoTime of this JVM), how long, its key (or null). */
-    record Served(long startNanos, double millis, String key, int status) {
+    /**
+     * One turn request: when Tomcat began reading it (System.nanoTime of this JVM), how long, its key (or null), its
+     * status, the request thread that served it.
+     */
+    record Served(long startNanos, double millis, String key, int status, String thread) {
     }
 
     private final ConcurrentLinkedQueue<Served> served = new ConcurrentLinkedQueue<>();
@@ -64,7 +67,7 @@ final class ServerTurnTimes extends ValveBase implements AccessLog {
                 && (path.endsWith("/turns") || path.endsWith("/text-turns"))) {
             long start = request.getCoyoteRequest().getStartTimeNanos();
             served.add(new Served(start, (System.nanoTime() - start) / 1e6, request.getHeader("Idempotency-Key"),
-                    response.getStatus()));
+                    response.getStatus(), Thread.currentThread().getName()));
         }
     }
 
