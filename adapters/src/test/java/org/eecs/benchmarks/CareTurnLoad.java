@@ -75,7 +75,8 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Run: {@code ./mvnw -pl adapters -am -DskipTests test-compile exec:exec@load -Dload="overhead 1,16,64 60"},
  * {@code -Dload="overhead-streamed 1,16,64 60"}, {@code -Dload="soak 64 1800"} or {@code -Dload="streamed 12"};
- * {@code warmup=S} among the arguments sets the warm-up before each window (default 20 s).
+ * {@code warmup=S} among the arguments sets the warm-up before each window (default 20 s), {@code jit=N} the turns
+ * taken back to back before any (default 8,000).
  */
 public final class CareTurnLoad {
 
@@ -83,6 +84,9 @@ public final class CareTurnLoad {
     private static final Duration PAUSE = Duration.ofSeconds(3);
     private static final Duration SOAK_SAMPLE = Duration.ofSeconds(30);
     private static final int FRAMES = 16;
+    /** turns before any window, back to back ({@code jit=N} among the arguments), and from how many robots */
+    private static final int JIT_TURNS = 8_000;
+    private static final int JIT_ROBOTS = 8;
     private static final List<Stage> MODEL_STAGES = List.of(Stage.FACE_RECOGNITION, Stage.SPEECH_RECOGNITION,
             Stage.TEXT_CUES, Stage.FUSION, Stage.SAFETY, Stage.REASONING, Stage.SPEECH_SYNTHESIS,
             Stage.FACE_ANIMATION, Stage.MOTION_PLANNING);
@@ -127,6 +131,8 @@ public final class CareTurnLoad {
         List<String> positional = Arrays.stream(args).filter(arg -> !arg.contains("=")).toList();
         Duration warmUp = Duration.ofSeconds(Arrays.stream(args).filter(arg -> arg.startsWith("warmup="))
                 .mapToLong(arg -> Long.parseLong(arg.substring("warmup=".length()))).findFirst().orElse(20));
+        int jitTurns = Arrays.stream(args).filter(arg -> arg.startsWith("jit="))
+                .mapToInt(arg -> Integer.parseInt(arg.substring("jit=".length()))).findFirst().orElse(JIT_TURNS);
         System.out.println("machine before: " + uptime());
         if (mode.equals("overhead") || mode.equals("overhead-streamed")) {
             List<Integer> robots = Arrays.stream((positional.size() > 1 ? positional.get(1) : "1,16,64").split(","))
@@ -140,10 +146,11 @@ public final class CareTurnLoad {
                 load.form = positional.size() > 3 ? positional.get(3) : "multipart";
                 load.keyed = !(positional.size() > 4 && positional.get(4).equals("nokey"));
             }
-            System.out.printf("robots' JVM: %s; warm-up %d s at each concurrency before its window; speech %s%n",
-                    LoadRobots.ROBOTS_JVM, warmUp.toSeconds(), freeTts ? "synthesised by FreeTTS at every turn"
+            System.out.printf("robots' JVM: %s; %d turns back to back for the JIT, then a warm-up of %d s at each "
+                    + "concurrency before its window; speech %s%n", LoadRobots.ROBOTS_JVM, jitTurns, warmUp.toSeconds(),
+                    freeTts ? "synthesised by FreeTTS at every turn"
                             : "synthesised by FreeTTS once an answer, then said again at once");
-            load.warmUp();
+            load.warmUp(jitTurns);
             for (int concurrent : robots) {
                 load.overhead(concurrent, warmUp, each);
             }
@@ -152,7 +159,7 @@ public final class CareTurnLoad {
             int robots = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 64;
             Duration duration = Duration.ofSeconds(positional.size() > 2 ? Long.parseLong(positional.get(2)) : 1800);
             CareTurnLoad load = new CareTurnLoad(true);
-            load.warmUp();
+            load.warmUp(jitTurns);
             new Soak(load.server, SOAK_SAMPLE).run(() -> load.robotsFor(robots, duration));
             load.server.close();
         } else {
@@ -168,17 +175,34 @@ public final class CareTurnLoad {
     // ---------------------------------------------------------------- orchestration overhead
 
     /**
-     * The JIT compiles the turn's path before anything is measured: 100 turns, one after the other (streamed: 16
-     * robots' 4 turns each, without pauses, a streamed turn lasting its 3.3 s of speech).
+     * The JIT compiles the turn's path before anything is measured, as in a server that has answered turns for a
+     * while: {@link #JIT_TURNS} multipart turns from 8 robots, back to back, whatever the form measured (the use case,
+     * persistence and answer are shared; a method run once a turn is compiled by C2 only after 5,000 to 15,000 runs,
+     * and with the 100 turns of before, every window ran a JIT still compiling: C2 took 6 s of CPU in a 60 s window,
+     * and the server's CPU a turn was twice its steady value); then, streamed, 16 robots' 4 streamed turns each, without
+     * pauses, a streamed turn lasting its 3.3 s of speech.
      */
-    private void warmUp() throws Exception {
-        boolean streamed = form.equals("streamed");
+    private void warmUp(int jitTurns) throws Exception {
+        String measured = form;
+        form = "multipart";
         List<Robot> robots = new ArrayList<>();
-        for (int i = 0; i < (streamed ? 16 : 1); i++) {
+        for (int i = 0; i < JIT_ROBOTS; i++) {
             robots.add(newRobot());
         }
-        LoadRobots.Measured warm = LoadRobots.drive(plan(robots, Duration.ZERO, Duration.ofMinutes(10),
-                streamed ? 4 : 100, Duration.ZERO), NO_WINDOW);
+        warm(robots, Math.ceilDiv(jitTurns, JIT_ROBOTS));
+        form = measured;
+        if (form.equals("streamed")) {
+            robots.clear();
+            for (int i = 0; i < 16; i++) {
+                robots.add(newRobot());
+            }
+            warm(robots, 4);
+        }
+    }
+
+    private void warm(List<Robot> robots, int turnsEach) throws Exception {
+        LoadRobots.Measured warm = LoadRobots.drive(plan(robots, Duration.ZERO, Duration.ofMinutes(30), turnsEach,
+                Duration.ZERO), NO_WINDOW);
         if (!warm.errors().isEmpty()) {
             throw new IllegalStateException("warm-up turns refused: " + warm.errors().getFirst());
         }
