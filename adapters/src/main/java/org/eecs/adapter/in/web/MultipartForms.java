@@ -1,9 +1,14 @@
 package org.eecs.adapter.in.web;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -18,12 +23,26 @@ import org.springframework.web.util.WebUtils;
  * parses the body. Bounded by the request's size limit ({@link RequestSizeLimit}: its wrapper refuses the bytes
  * past it) and by the container's part limits, which applied before ({@code server.tomcat.max-part-count} and
  * {@code max-part-header-size}).
+ *
+ * <p>A body of up to {@link #LENT_BUFFER} bytes with its length declared is read into a buffer lent for the request
+ * and given back when the container is done with it ({@link #requestDestroyed}: after every filter, the response
+ * written), not into a new array: a 600 KB array is a humongous object for G1 (half a 1 MB region or more), allocated
+ * outside the young generation and counted toward the next marking cycle, and a turn's body was the larger part of
+ * the server's allocation at 64 robots. Nothing keeps a slice past the request: the use case takes copies of the
+ * parts ({@link MultipartFormRequest}'s {@code getBytes}).
  */
 @Component("multipartResolver") // the name DispatcherServlet looks up; Spring Boot's own resolver then stands back
-class MultipartForms implements MultipartResolver {
+class MultipartForms implements MultipartResolver, ServletRequestListener {
 
     /** The first buffer for a body sent without a length (chunked); it grows as the body comes. */
     private static final int UNKNOWN_LENGTH_BUFFER = 64 * 1024;
+    /** A lent buffer's size: a turn of 16 frames and 3 s of audio is about 600 KB. */
+    static final int LENT_BUFFER = 1 << 20;
+    /** How many lent buffers are kept between requests (more are made when more bodies are read at once). */
+    private static final int KEPT_BUFFERS = 16;
+    private static final String LENT = MultipartForms.class.getName() + ".lent";
+
+    private final BlockingQueue<byte[]> idle = new ArrayBlockingQueue<>(KEPT_BUFFERS);
 
     private final long maxBytes;
     private final MultipartForm.Limits limits;
@@ -51,17 +70,20 @@ class MultipartForms implements MultipartResolver {
         if (declared > maxBytes) {
             throw UnreadableForm.tooLarge(tooLarge());
         }
-        byte[] body = new byte[declared >= 0 ? (int) declared : UNKNOWN_LENGTH_BUFFER];
+        byte[] body = declared >= 0 && declared <= LENT_BUFFER ? lend(request)
+                : new byte[declared >= 0 ? (int) declared : UNKNOWN_LENGTH_BUFFER];
+        int end = declared >= 0 ? (int) declared : body.length;
         int length = 0;
         try (InputStream in = request.getInputStream()) {
             while (true) {
-                if (length == body.length) {
+                if (length == end) {
                     if (declared >= 0 || length > maxBytes) {
                         break; // the declared length is read (the container gives no more), or the limit passed
                     }
                     body = Arrays.copyOf(body, (int) Math.min(maxBytes + 1, 2L * body.length));
+                    end = body.length;
                 }
-                int n = in.read(body, length, body.length - length);
+                int n = in.read(body, length, end - length);
                 if (n < 0) {
                     break;
                 }
@@ -84,6 +106,31 @@ class MultipartForms implements MultipartResolver {
 
     @Override
     public void cleanupMultipart(MultipartHttpServletRequest request) {
-        // nothing to clean up: the parts are slices of the body's buffer, never files
+        // nothing to clean up here: the parts are slices of the body's buffer, never files, and a lent buffer is
+        // given back once the container is done with the request (a filter may read the form after this)
+    }
+
+    /** A buffer for this request's body, given back when the request is destroyed. */
+    private byte[] lend(HttpServletRequest request) {
+        byte[] buffer = idle.poll();
+        if (buffer == null) {
+            buffer = new byte[LENT_BUFFER];
+        }
+        request.setAttribute(LENT, buffer);
+        return buffer;
+    }
+
+    /** How many lent buffers wait for the next body. */
+    int buffersKept() {
+        return idle.size();
+    }
+
+    @Override
+    public void requestDestroyed(ServletRequestEvent event) {
+        ServletRequest request = event.getServletRequest();
+        if (request.getAttribute(LENT) instanceof byte[] buffer) {
+            request.removeAttribute(LENT);
+            idle.offer(buffer); // dropped when enough are kept
+        }
     }
 }

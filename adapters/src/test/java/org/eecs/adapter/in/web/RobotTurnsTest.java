@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,7 @@ import org.eecs.testing.IntegrationTest;
 import org.eecs.testing.Multipart;
 import org.eecs.testing.TestDatabase;
 import org.eecs.testing.TestIssuer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,6 +56,7 @@ class RobotTurnsTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired MultipartForms forms;
     Api api;
     WebFixtures fixtures;
     String clinician;
@@ -152,6 +155,17 @@ class RobotTurnsTest {
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.json().get("turnId")).isEqualTo(first.json().get("turnId"));
         assertThat(transcript(running)).hasSize(1);
+    }
+
+    @Test
+    void aTurnsBodyBuffer_isGivenBackOnceTheContainerIsDoneWithTheRequest() {
+        Running running = running();
+
+        Answer answer = post(running, turn(speech, 2), "turn-" + unique("k"));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        // the container tells its listeners after the answer is out: the robot may have it a moment before
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> forms.buffersKept() > 0);
     }
 
     @Test
