@@ -421,7 +421,7 @@ final class LoadRobots {
                         body.contentType(), body.rest());
             }
             String key = key();
-            body.putStart(connection.http.request(key, body.length(json), body.length(json)), json);
+            body.putStart(connection.http.request(key, body.length(json), body.startLength(json)), json);
             return post(connection.http, key);
         }
 

@@ -137,9 +137,9 @@ class LoadRobotsWireTest {
                     throw new IllegalStateException(failed);
                 }
             });
-            body.putStart(robot.request("k-1", body.length(utterance), body.length(utterance)), utterance);
+            body.putStart(robot.request("k-1", body.length(utterance), body.startLength(utterance)), utterance);
             assertThat(robot.exchange().turnId()).isEqualTo("one");
-            body.putStart(robot.request("k-2", body.length(utterance), body.length(utterance)), utterance);
+            body.putStart(robot.request("k-2", body.length(utterance), body.startLength(utterance)), utterance);
             assertThat(robot.exchange().turnId()).isEqualTo("two");
 
             String first = received.join().getFirst();

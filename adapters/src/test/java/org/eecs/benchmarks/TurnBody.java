@@ -44,6 +44,11 @@ final class TurnBody {
         return head.length + utterance.length + rest.capacity();
     }
 
+    /** The length of the body's start with this utterance part: what {@link #putStart} puts. */
+    int startLength(byte[] utterance) {
+        return head.length + utterance.length;
+    }
+
     /** Puts the body's start into the request: everything up to the utterance part's JSON, then the JSON. */
     void putStart(ByteBuffer request, byte[] utterance) {
         request.put(head).put(utterance);
