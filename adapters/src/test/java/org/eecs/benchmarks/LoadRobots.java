@@ -4,12 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ import org.eecs.perception.audio.WavDecoder;
  * start-up (new connections, a robot's first request, the JIT at the measured concurrency). A robot's timer holds
  * only what a turn costs on the wire: its request is ready before it starts (the WAV and frames built once, see
  * {@link TurnBody}), and it stops when the answer's last byte is in; the answer is not parsed beyond its turn id
- * ({@link TurnAnswers}).
+ * ({@link TurnAnswers}). The posted turns go over plain sockets, one thread and one kept-alive connection a robot
+ * ({@link HttpConnection}), so that what the robots spend and add to a turn is as little as a load generator's.
  */
 final class LoadRobots {
 
@@ -198,8 +200,105 @@ final class LoadRobots {
         Turn take(Robot robot, Connection connection) throws IOException, InterruptedException;
     }
 
-    /** What a robot keeps between its turns: its turn stream, if it streams. */
+    /**
+     * A robot's own HTTP/1.1 connection, kept alive turn after turn, as a load generator's (wrk's) are: a plain
+     * blocking socket written and read by the robot's own thread, so that a turn costs the robots' JVM little more
+     * than the system calls. The request is prepared before the robot's clock starts, in a buffer of its own (its
+     * line and the headers that do not change, then the length, the key and the body's start); it goes out with the
+     * body's unchanging rest in one gathering write. The answer is read with the robot's own buffer
+     * ({@link TurnAnswers.OverHttp}). A connection the server closes (as it says, or broken) is opened again at the
+     * next turn, as a client's pool would.
+     */
+    static final class HttpConnection implements AutoCloseable {
+        private final InetSocketAddress server;
+        /** the request line and the headers that are the same every turn */
+        private final byte[] fixedHead;
+        private final ByteBuffer rest;
+        private final ByteBuffer[] writes;
+        private final TurnAnswers.OverHttp answers = new TurnAnswers.OverHttp();
+        private ByteBuffer request = ByteBuffer.allocateDirect(16 * 1024);
+        private SocketChannel channel;
+
+        /**
+         * @param rest the body's unchanging rest, sent after the start put in {@link #request} (null: none)
+         */
+        HttpConnection(String base, String path, String token, String contentType, ByteBuffer rest) {
+            URI uri = URI.create(base);
+            this.server = new InetSocketAddress(uri.getHost(), uri.getPort());
+            this.fixedHead = ("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: " + contentType + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            this.rest = rest;
+            this.writes = rest == null ? new ByteBuffer[1] : new ByteBuffer[2];
+        }
+
+        /**
+         * Begins the next request: its headers with this key ("-": none) and length; the caller puts the body's
+         * first {@code start} bytes (all but the rest given at construction) into the buffer returned.
+         */
+        ByteBuffer request(String key, int contentLength, int start) {
+            int needed = fixedHead.length + 128 + start;
+            if (request.capacity() < needed) {
+                request = ByteBuffer.allocateDirect(needed);
+            }
+            request.clear().put(fixedHead);
+            ascii("Content-Length: ").ascii(Integer.toString(contentLength));
+            if (!key.equals("-")) {
+                ascii("\r\nIdempotency-Key: ").ascii(key);
+            }
+            ascii("\r\n\r\n");
+            return request;
+        }
+
+        private HttpConnection ascii(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                request.put((byte) text.charAt(i));
+            }
+            return this;
+        }
+
+        /** Sends the prepared request (connecting first if the last connection was closed) and reads its answer. */
+        TurnAnswers.Answer exchange() throws IOException {
+            try {
+                if (channel == null) {
+                    channel = SocketChannel.open(server);
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
+                writes[0] = request.flip();
+                if (rest != null) {
+                    writes[1] = rest.clear();
+                }
+                while (writes[writes.length - 1].hasRemaining() || request.hasRemaining()) {
+                    channel.write(writes);
+                }
+                TurnAnswers.Answer answer = answers.read(channel);
+                if (answers.closes()) {
+                    close();
+                }
+                return answer;
+            } catch (IOException broken) {
+                close();
+                throw broken;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException alreadyGone) {
+                    // nothing to keep
+                }
+                channel = null;
+                answers.reset();
+            }
+        }
+    }
+
+    /** What a robot keeps between its turns: its HTTP connection, or its turn stream if it streams. */
     private static final class Connection {
+        HttpConnection http;
         WebSocket socket;
         TurnAnswers.OnStream said;
         /** one frame message (kind, capture time, JPEG) reused turn after turn */
@@ -208,7 +307,8 @@ final class LoadRobots {
 
     private static final class Driving implements AutoCloseable {
         private final Plan plan;
-        private final HttpClient http = HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build();
+        /** the streamed turns' WebSockets' client (the posted turns have sockets of their own) */
+        private final HttpClient http;
         private final byte[] wav = org.eecs.adapter.out.speech.SpeechSamples.espeak(
                 "I feel overwhelmed and don't know what to do."); // about 3 s
         private final byte[] frame;
@@ -218,6 +318,8 @@ final class LoadRobots {
 
         Driving(Plan plan) throws IOException {
             this.plan = plan;
+            this.http = plan.form().equals("streamed")
+                    ? HttpClient.newBuilder().executor(Executors.newCachedThreadPool()).build() : null;
             try (var in = LoadRobots.class.getResourceAsStream("/faces/sample3-middle.jpg")) {
                 this.frame = in.readAllBytes();
             }
@@ -288,6 +390,9 @@ final class LoadRobots {
                     } catch (InterruptedException stopped) {
                         Thread.currentThread().interrupt();
                     } finally {
+                        if (connection.http != null) {
+                            connection.http.close();
+                        }
                         if (connection.socket != null) {
                             connection.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
                         }
@@ -303,36 +408,49 @@ final class LoadRobots {
         }
 
         /** Posts one multipart turn: the utterance's JSON is the only part made a turn. */
-        Turn postMultipart(Robot robot, Connection unused) throws IOException, InterruptedException {
+        Turn postMultipart(Robot robot, Connection connection) throws IOException {
             Instant start = Instant.now().minusSeconds(3);
             StringBuilder utterance = new StringBuilder(1024).append("{\"startedAt\": \"").append(start)
                     .append("\", \"endedAt\": \"").append(start.plusSeconds(3)).append("\", \"frameCapturedAt\": [");
             for (int i = 0; i < FRAMES; i++) {
                 utterance.append(i == 0 ? "\"" : ", \"").append(start.plusMillis(190L * i)).append('"');
             }
-            return post(robot, "/turns", body.contentType(), body.with(utterance.append("]}").toString()));
+            byte[] json = utterance.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+            if (connection.http == null) {
+                connection.http = new HttpConnection(plan.base(), path(robot, "/turns"), robot.token(),
+                        body.contentType(), body.rest());
+            }
+            String key = key();
+            body.putStart(connection.http.request(key, body.length(json), body.startLength(json)), json);
+            return post(connection.http, key);
         }
 
         /** Posts one text turn. */
-        Turn postWords(Robot robot, Connection unused) throws IOException, InterruptedException {
+        Turn postWords(Robot robot, Connection connection) throws IOException {
             Instant start = Instant.now().minusSeconds(3);
-            return post(robot, "/text-turns", "application/json", HttpRequest.BodyPublishers.ofString(
-                    "{\"text\": \"I feel overwhelmed.\", \"startedAt\": \"" + start + "\", \"endedAt\": \""
-                            + start.plusSeconds(3) + "\"}"));
+            byte[] json = ("{\"text\": \"I feel overwhelmed.\", \"startedAt\": \"" + start + "\", \"endedAt\": \""
+                    + start.plusSeconds(3) + "\"}").getBytes(StandardCharsets.UTF_8);
+            if (connection.http == null) {
+                connection.http = new HttpConnection(plan.base(), path(robot, "/text-turns"), robot.token(),
+                        "application/json", null);
+            }
+            String key = key();
+            connection.http.request(key, json.length, json.length).put(json);
+            return post(connection.http, key);
         }
 
-        private Turn post(Robot robot, String path, String contentType, HttpRequest.BodyPublisher content)
-                throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(plan.base() + "/api/v1/robot/sessions/"
-                            + robot.session() + path)).header("Authorization", "Bearer " + robot.token())
-                    .header("Content-Type", contentType).POST(content);
-            String key = plan.keyed() ? UUID.randomUUID().toString() : "-";
-            if (plan.keyed()) {
-                request.header("Idempotency-Key", key);
-            }
-            HttpRequest ready = request.build();
+        private static String path(Robot robot, String turns) {
+            return "/api/v1/robot/sessions/" + robot.session() + turns;
+        }
+
+        private String key() {
+            return plan.keyed() ? UUID.randomUUID().toString() : "-";
+        }
+
+        /** Sends the prepared request and reads its answer: the robot's time runs from sending to the last byte in. */
+        private static Turn post(HttpConnection http, String key) throws IOException {
             long sent = System.nanoTime();
-            TurnAnswers.Answer answer = http.send(ready, TurnAnswers.overHttp()).body();
+            TurnAnswers.Answer answer = http.exchange();
             if (answer.status() != 200 || answer.turnId() == null) {
                 throw new IllegalStateException("turn refused: " + answer.status() + " " + answer.problem());
             }
@@ -381,7 +499,9 @@ final class LoadRobots {
         /** Its client's connections and threads go; the compiled code stays for the next plan. */
         @Override
         public void close() {
-            http.shutdownNow();
+            if (http != null) {
+                http.shutdownNow();
+            }
         }
 
         private static TurnAnswers.Said expect(TurnAnswers.OnStream said, String type, String key)
