@@ -59,7 +59,8 @@ class IdempotentRequests {
         List<Claimed> outcome = jdbc.sql("""
                         with forgotten as (
                             delete from idempotent_request where caller_id = :caller and key = :key
-                            and (created_at < :expired or (status is null and turn_id is null and created_at < :abandoned))
+                            and (created_at < :expired
+                                 or (status is null and turn_id is null and created_at < :abandoned))
                             returning 1),
                         claimed as (
                             insert into idempotent_request (caller_id, key, method, path, request_hash)
