@@ -1,6 +1,8 @@
 package org.eecs.application.access;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -134,6 +136,21 @@ public final class CareRecordAccess implements RecordingRefusedAccess {
     /** Audits a successful act in the caller's unit of work. */
     public void record(Caller caller, AuditAction action, EntityRef entity, PatientId patient) {
         auditTrail.append(caller.audit(action, entity, patient, AuditOutcome.SUCCESS, clock.instant()));
+    }
+
+    /**
+     * Audits successful acts on one patient's records in the caller's unit of work, appended together, in this order:
+     * one write to the audit trail however many they are.
+     */
+    public void record(Caller caller, PatientId patient, List<Act> acts) {
+        Instant at = clock.instant();
+        auditTrail.append(acts.stream()
+                .map(act -> caller.audit(act.action(), act.entity(), patient, AuditOutcome.SUCCESS, at))
+                .toList());
+    }
+
+    /** An act on a patient's record: what was done, to which entity. */
+    public record Act(AuditAction action, EntityRef entity) {
     }
 
     @Override

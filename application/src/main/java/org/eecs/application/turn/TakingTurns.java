@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.eecs.application.access.CareRecordAccess;
+import org.eecs.application.access.CareRecordAccess.Act;
 import org.eecs.application.generation.PreparingPerformance;
 import org.eecs.application.generation.PreparingPerformance.PreparedPerformance;
 import org.eecs.application.port.InvalidRequest;
@@ -394,10 +395,11 @@ public final class TakingTurns implements ConversingWithPatients {
             turns.save(recorded, retryKey); // the robot's key answered when, and only if, the turn is recorded
             media.ifPresent(recordings::keep);
             // audited last: the audit trail's lock is held only until the commit
-            access.record(caller, AuditAction.READ, EntityRef.careSession(session.id()), patient.id());
-            access.record(caller, AuditAction.CREATE, turnEntity(recorded.id()), patient.id());
-            media.ifPresent(kept -> access.record(caller, AuditAction.CREATE,
-                    new EntityRef("TurnRecording", recorded.id().toString()), patient.id()));
+            List<Act> acts = new ArrayList<>(List.of(new Act(AuditAction.READ, EntityRef.careSession(session.id())),
+                    new Act(AuditAction.CREATE, turnEntity(recorded.id()))));
+            media.ifPresent(kept -> acts.add(new Act(AuditAction.CREATE,
+                    new EntityRef("TurnRecording", recorded.id().toString()))));
+            access.record(caller, patient.id(), acts);
             return recorded;
         });
         recorded.recorded(turn);

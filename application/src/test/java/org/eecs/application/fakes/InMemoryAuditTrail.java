@@ -21,7 +21,11 @@ public final class InMemoryAuditTrail implements AuditTrail, AuditTrailSearch, R
     private final java.util.TreeMap<Long, String> anchors = new java.util.TreeMap<>();
 
     @Override
-    public synchronized ChainedAuditEvent append(AuditEvent event) {
+    public synchronized List<ChainedAuditEvent> append(List<AuditEvent> appended) {
+        return appended.stream().map(this::linked).toList();
+    }
+
+    private ChainedAuditEvent linked(AuditEvent event) {
         ChainedAuditEvent chained;
         if (!events.isEmpty()) {
             chained = AuditChain.link(events.getLast().sequence() + 1, events.getLast().hash(), event);

@@ -1,8 +1,11 @@
 package org.eecs.adapter.in.web;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,29 +46,62 @@ class IdempotentRequests {
         this.retention = retention;
     }
 
-    /** Claims the key for this request; empty if claimed, else what the key already holds. */
-    @Transactional
+    /**
+     * Claims the key for this request; empty if claimed, else what the key already holds. One statement, committed
+     * on its own (no transaction around it: another instance must see the key taken before the request runs): an
+     * expired answer or an abandoned claim is forgotten, the key claimed if it is free, and what it holds read if it
+     * is not, in one round trip. The read sees the key as it was when the statement began, so a claim another request
+     * committed while this one waited to insert is read once more.
+     */
     Optional<Remembered> claim(String caller, String key, String method, String path, String requestHash) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbc.sql("""
-                        delete from idempotent_request where caller_id = ? and key = ?
-                        and (created_at < ? or (status is null and turn_id is null and created_at < ?))""")
-                .params(caller, key, now.minus(retention), now.minus(ABANDONED_AFTER)).update();
-        int claimed = jdbc.sql("""
-                        insert into idempotent_request (caller_id, key, method, path, request_hash)
-                        values (?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(caller, key, method, path, requestHash).update();
-        if (claimed == 1) {
+        // the insert reads the delete's count, so that the stale row is gone before it tries the key
+        List<Claimed> outcome = jdbc.sql("""
+                        with forgotten as (
+                            delete from idempotent_request where caller_id = :caller and key = :key
+                            and (created_at < :expired
+                                 or (status is null and turn_id is null and created_at < :abandoned))
+                            returning 1),
+                        claimed as (
+                            insert into idempotent_request (caller_id, key, method, path, request_hash)
+                            select :caller, :key, :method, :path, :hash where (select count(*) from forgotten) >= 0
+                            on conflict do nothing
+                            returning 1)
+                        select true as claimed, null as request_hash, null::int as status, null as content_type,
+                               null as location, null::bytea as body, null::uuid as turn_id
+                        from claimed
+                        union all
+                        select false, request_hash, status, content_type, location, body, turn_id
+                        from idempotent_request where caller_id = :caller and key = :key
+                        and not exists (select from forgotten)""")
+                .param("caller", caller).param("key", key).param("method", method).param("path", path)
+                .param("hash", requestHash).param("expired", now.minus(retention))
+                .param("abandoned", now.minus(ABANDONED_AFTER))
+                .query((row, n) -> row.getBoolean("claimed") ? Claimed.TAKEN : new Claimed(remembered(row)))
+                .list();
+        if (outcome.contains(Claimed.TAKEN)) {
             return Optional.empty();
+        }
+        if (!outcome.isEmpty()) {
+            return Optional.of(outcome.getFirst().held());
         }
         return jdbc.sql("""
                         select request_hash, status, content_type, location, body, turn_id from idempotent_request
                         where caller_id = ? and key = ?""")
                 .params(caller, key)
-                .query((row, n) -> new Remembered(row.getString("request_hash"),
-                        (Integer) row.getObject("status"), row.getString("content_type"), row.getString("location"),
-                        row.getBytes("body"), row.getObject("turn_id", UUID.class)))
+                .query((row, n) -> remembered(row))
                 .optional();
+    }
+
+    private static Remembered remembered(ResultSet row) throws SQLException {
+        return new Remembered(row.getString("request_hash"), (Integer) row.getObject("status"),
+                row.getString("content_type"), row.getString("location"), row.getBytes("body"),
+                row.getObject("turn_id", UUID.class));
+    }
+
+    /** What a claim found: the key taken by this request ({@link #TAKEN}), or what the key already held. */
+    private record Claimed(Remembered held) {
+        static final Claimed TAKEN = new Claimed(null);
     }
 
     @Transactional

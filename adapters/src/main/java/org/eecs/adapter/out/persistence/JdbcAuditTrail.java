@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,37 +67,62 @@ class JdbcAuditTrail implements AuditTrail {
         this.recordingClock = recordingClock;
     }
 
-    /**
-     * Joins the caller's transaction: an event is stored exactly when the change it describes is. The first append
-     * of a transaction takes the chain's lock and reads the head (one round trip), then inserts (another); the
-     * transaction's later appends link to the event it appended last, which is still the head while it holds the
-     * lock (one round trip each).
-     */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public ChainedAuditEvent append(AuditEvent event) {
+        return append(List.of(event)).getFirst();
+    }
+
+    /**
+     * Joins the caller's transaction: an event is stored exactly when the change it describes is. The first append
+     * of a transaction takes the chain's lock and reads the head (one round trip), then inserts its events in one
+     * statement (another, however many they are); the transaction's later appends link to the event it appended
+     * last, which is still the head while it holds the lock (one round trip each).
+     */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ChainedAuditEvent> append(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         ChainHeld held = held();
         if (held == null) {
             held = new ChainHeld(lockedHead());
             TransactionSynchronizationManager.registerSynchronization(held);
         }
         Head head = held.head;
-        ChainedAuditEvent chained = AuditChain.link(head.sequence() + 1, head.hash(), event);
+        List<ChainedAuditEvent> chained = new ArrayList<>(events.size());
+        List<Object> values = new ArrayList<>(events.size() * 14 + 2);
         // recorded at the clock, but never before the head: the partition key never decreases along the chain
-        OffsetDateTime recordedAt = jdbc.sql("insert into audit_event (" + COLUMNS + ", recorded_at) values (?, ?, ?, "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, greatest(coalesce(?::timestamptz, clock_timestamp()), "
-                        + "?::timestamptz)) returning recorded_at")
-                .params(chained.sequence(), event.actor().id(), event.actor().role().name(), event.action().name(),
-                        event.entity().type(), event.entity().id(),
-                        event.patient() == null ? null : event.patient().value(), event.outcome().name(),
-                        OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.sourceAddress(), event.purpose(),
-                        event.requestId(), chained.previousHash(), chained.hash(),
-                        recordingClock == null ? null : OffsetDateTime.now(recordingClock),
-                        head.recordedAt())
+        values.add(recordingClock == null ? null : OffsetDateTime.now(recordingClock));
+        values.add(head.recordedAt());
+        long sequence = head.sequence();
+        String previousHash = head.hash();
+        for (AuditEvent event : events) {
+            ChainedAuditEvent link = AuditChain.link(++sequence, previousHash, event);
+            chained.add(link);
+            previousHash = link.hash();
+            values.addAll(Arrays.asList(link.sequence(), event.actor().id(), event.actor().role().name(),
+                    event.action().name(), event.entity().type(), event.entity().id(),
+                    event.patient() == null ? null : event.patient().value(), event.outcome().name(),
+                    OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.sourceAddress(), event.purpose(),
+                    event.requestId(), link.previousHash(), link.hash()));
+        }
+        // one recording time for the events of one statement, so that it never decreases along them either
+        OffsetDateTime recordedAt = jdbc.sql(insertOf(events.size())).params(values)
                 .query(OffsetDateTime.class)
-                .single();
-        held.appended(new Head(chained.sequence(), chained.hash(), recordedAt));
+                .list().getFirst();
+        held.appended(new Head(sequence, previousHash, recordedAt), events.size());
         return chained;
+    }
+
+    /** The insert of {@code events} events, one row each, all recorded at one time. */
+    private static String insertOf(int events) {
+        return "with recording as (select greatest(coalesce(?::timestamptz, clock_timestamp()), ?::timestamptz) as at) "
+                + "insert into audit_event (" + COLUMNS + ", recorded_at) values "
+                + String.join(", ", Collections.nCopies(events,
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select at from recording))"))
+                + " returning recorded_at";
     }
 
     /**
@@ -132,9 +160,9 @@ class JdbcAuditTrail implements AuditTrail {
             this.head = head;
         }
 
-        private void appended(Head newHead) {
+        private void appended(Head newHead, int events) {
             head = newHead;
-            appended++;
+            appended += events;
         }
 
         @Override

@@ -76,6 +76,37 @@ class IdempotencyTest {
     }
 
     @Test
+    void aClaimAbandonedByACrashedRequest_orAnAnswerPastItsRetention_isForgotten_andTheKeyTakenAgain() {
+        String abandoned = unique("abandoned");
+        String expired = unique("expired");
+        String expiredKey = UUID.randomUUID().toString();
+        leftBehind(key, "null", "now() - interval '6 minutes'");
+        leftBehind(expiredKey, "201", "now() - interval '25 hours'");
+
+        assertThat(register(token, key, patientJson(abandoned)).status()).isEqualTo(201);
+        Answer retry = register(token, key, patientJson(abandoned));
+        assertThat(register(token, expiredKey, patientJson(expired)).status()).isEqualTo(201);
+
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(patientsCalled(abandoned)).isEqualTo(1);
+        assertThat(patientsCalled(expired)).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(*) from idempotent_request
+                        where caller_id = ? and key in (?, ?) and created_at > now() - interval '1 minute'""")
+                .params(clinician, key, expiredKey).query(Long.class).single())
+                .as("the rows left behind replaced by this process's claims").isEqualTo(2);
+    }
+
+    /** What a request of an earlier process left under the key: a claim, or an answer, made at {@code createdAt}. */
+    private void leftBehind(String key, String status, String createdAt) {
+        jdbc.sql("""
+                        insert into idempotent_request (caller_id, key, method, path, request_hash, status, created_at)
+                        values (?, ?, 'POST', '/api/v1/patients', repeat('0', 64), %s, %s)"""
+                        .formatted(status, createdAt))
+                .params(clinician, key).update();
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIsRefused_andCreatesNothing() {
         String alias = unique("first");
         String other = unique("second");

@@ -20,6 +20,7 @@ import org.eecs.application.port.out.Patients;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.domain.audit.Actor;
 import org.eecs.domain.audit.AuditAction;
+import org.eecs.domain.audit.AuditChain;
 import org.eecs.domain.audit.AuditEvent;
 import org.eecs.domain.audit.AuditOutcome;
 import org.eecs.domain.audit.ChainVerification;
@@ -65,6 +66,37 @@ class AuditTrailInPostgresTest {
         assertThat(read).isEqualTo(appended);
         assertThat(read.get(1).previousHash()).isEqualTo(read.get(0).hash());
         assertThat(read.get(1).sequence()).isEqualTo(read.get(0).sequence() + 1);
+    }
+
+    @Test
+    void twoEventsOfOneUnit_areChainedInOneStatement_andVerify() {
+        Instant from = Instant.parse("2091-01-01T00:00:00Z");
+        AuditEvent read = eventAt("together-read", from);
+        AuditEvent created = eventAt("together-created", from.plusSeconds(1));
+        AuditEvent after = eventAt("together-after", from.plusSeconds(2));
+
+        List<ChainedAuditEvent> appended = transactions.inOne(() -> {
+            List<ChainedAuditEvent> together = new ArrayList<>(auditTrail.append(List.of(read, created)));
+            together.add(auditTrail.append(after));
+            return together;
+        });
+
+        ChainedAuditEvent first = appended.getFirst();
+        assertThat(appended).as("chained exactly as if appended one by one").containsExactly(first,
+                AuditChain.link(first.sequence() + 1, first.hash(), created),
+                AuditChain.link(first.sequence() + 2, AuditChain.link(first.sequence() + 1, first.hash(), created)
+                        .hash(), after));
+        assertThat(auditTrail.readFrom(first.sequence(), 3)).isEqualTo(appended);
+        assertThat(jdbc.sql("""
+                        select count(distinct cmin::text) from audit_event where sequence in (?, ?)""")
+                .params(first.sequence(), first.sequence() + 1).query(Long.class).single())
+                .as("the unit's two events inserted by one statement").isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select bool_and(recorded_at >= (select recorded_at from audit_event where sequence = ?))
+                        from audit_event where sequence in (?, ?)""")
+                .params(first.sequence() - 1, first.sequence(), first.sequence() + 2).query(Boolean.class).single())
+                .as("recorded no earlier than the head they link to").isTrue();
+        assertThat(verifier.verify(AUDITOR, from, from.plusSeconds(60)).intact()).isTrue();
     }
 
     @Test

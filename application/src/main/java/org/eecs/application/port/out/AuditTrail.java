@@ -13,7 +13,16 @@ import org.eecs.domain.audit.ChainedAuditEvent;
 public interface AuditTrail {
 
     /** Links the event to the head of the chain and stores it. Concurrent appends never fork the chain. */
-    ChainedAuditEvent append(AuditEvent event);
+    default ChainedAuditEvent append(AuditEvent event) {
+        return append(List.of(event)).getFirst();
+    }
+
+    /**
+     * Links the events, in this order, to the head of the chain and stores them together (one write, whatever their
+     * number): a unit of work that records several acts appends them at once. Chained exactly as if appended one by
+     * one. Concurrent appends never fork the chain.
+     */
+    List<ChainedAuditEvent> append(List<AuditEvent> events);
 
     /** The first and last sequence numbers of events that occurred in [from, to), if there are any. */
     Optional<SequenceRange> sequencesBetween(Instant from, Instant to);
