@@ -124,10 +124,12 @@ class IdempotentRequests {
     }
 
     /**
-     * @param status the answer's status; null while the first request is still running, and for a key answered by
-     *               a care turn
-     * @param turn   the care turn that answered it, whose answer is prepared again; else null, and the answer is
-     *               {@code body}
+     * @param requestHash the fingerprint of the request the key was first used for ({@link RequestFingerprint}), as
+     *                    the char(64) column gives it back
+     * @param status      the answer's status; null while the first request is still running, and for a key answered
+     *                    by a care turn
+     * @param turn        the care turn that answered it, whose answer is prepared again; else null, and the answer is
+     *                    {@code body}
      */
     record Remembered(String requestHash, Integer status, String contentType, String location, byte[] body,
                       UUID turn) {
