@@ -124,8 +124,9 @@ class IdempotentRequests {
     }
 
     /**
-     * @param requestHash the fingerprint of the request the key was first used for ({@link RequestFingerprint}), as
-     *                    the char(64) column gives it back
+     * @param requestHash the fingerprint of the request the key was first used for ({@link RequestFingerprint}; a
+     *                    streamed turn's key keeps the SHA-256 of its method, path and key), as the char(64) column
+     *                    gives it back
      * @param status      the answer's status; null while the first request is still running, and for a key answered
      *                    by a care turn
      * @param turn        the care turn that answered it, whose answer is prepared again; else null, and the answer is
