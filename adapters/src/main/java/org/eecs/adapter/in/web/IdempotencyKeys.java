@@ -5,10 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -83,25 +79,25 @@ class IdempotencyKeys extends OncePerRequestFilter {
                     "the path is too long for a request with an " + HEADER));
             return;
         }
-        MessageDigest digest = sha256();
-        digest.update((request.getMethod() + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+        RequestFingerprint fingerprint;
         HttpServletRequest cached;
         try {
             if (forms.isMultipart(request)) {
                 MultipartFormRequest form = forms.resolveMultipart(request);
-                digestParts(form.form(), digest);
+                fingerprint = RequestFingerprint.ofForm(request.getMethod(), path, form.form());
                 cached = form;
             } else {
-                cached = bodyDigested(request, digest);
+                CachedBodyRequest body = new CachedBodyRequest(request);
+                fingerprint = RequestFingerprint.ofBody(request.getMethod(), path, body.body());
+                cached = body;
             }
         } catch (RequestTooLarge | UnreadableForm unreadable) {
             problems.resolveException(request, response, null, unreadable);
             return;
         }
-        String hash = HexFormat.of().formatHex(digest.digest());
         Optional<IdempotentRequests.Remembered> remembered;
         try {
-            remembered = requests.claim(caller, key, request.getMethod(), path, hash);
+            remembered = requests.claim(caller, key, request.getMethod(), path, fingerprint.value());
         } catch (DataAccessException | TransactionException failure) {
             if (!unreachableDatabase.explains(failure)) {
                 throw failure;
@@ -110,7 +106,7 @@ class IdempotencyKeys extends OncePerRequestFilter {
             return;
         }
         if (remembered.isPresent()) {
-            replay(remembered.get(), caller, hash, request, response);
+            replay(remembered.get(), caller, fingerprint, request, response);
             return;
         }
         AnsweredTurns.claimed(request, new RetryKey(caller, key));
@@ -136,9 +132,9 @@ class IdempotencyKeys extends OncePerRequestFilter {
         recorded.sendKept();
     }
 
-    private void replay(IdempotentRequests.Remembered first, String caller, String hash, HttpServletRequest request,
-                        HttpServletResponse response) throws IOException {
-        if (!first.requestHash().equals(hash)) {
+    private void replay(IdempotentRequests.Remembered first, String caller, RequestFingerprint fingerprint,
+                        HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!fingerprint.matches(first.requestHash())) {
             problems.resolveException(request, response, null, new IdempotencyProblem(Problem.IDEMPOTENCY_KEY_REUSED,
                     "this " + HEADER + " was used for a different request; use a new key for a new request"));
             return;
@@ -179,34 +175,6 @@ class IdempotencyKeys extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Idempotent-Replayed", "true");
         turns.writeAsJson(again, response.getOutputStream());
-    }
-
-    private static HttpServletRequest bodyDigested(HttpServletRequest request, MessageDigest digest)
-            throws IOException {
-        CachedBodyRequest cached = new CachedBodyRequest(request);
-        digest.update(cached.body());
-        return cached;
-    }
-
-    /**
-     * A multipart request (a robot's turn: audio and frames) is told apart by its parts, names, content types and
-     * bytes in order, not by its boundary, so that a retry may be encoded afresh. The digest reads the parts where
-     * the body was read into ({@link MultipartForms}), and the controller gets the same slices.
-     */
-    static void digestParts(MultipartForm form, MessageDigest digest) {
-        for (MultipartForm.Part part : form.parts()) {
-            digest.update(("\n--" + part.name() + "\n" + part.contentType() + "\n" + part.length() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            digest.update(part.body(), part.offset(), part.length());
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 
     /** Keeps the servlet container from running this filter outside the security chain as well. */

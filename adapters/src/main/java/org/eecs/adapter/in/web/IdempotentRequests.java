@@ -160,10 +160,13 @@ class IdempotentRequests {
     }
 
     /**
-     * @param status the answer's status; null while the first request is still running, and for a key answered by
-     *               a care turn
-     * @param turn   the care turn that answered it, whose answer is prepared again; else null, and the answer is
-     *               {@code body}
+     * @param requestHash the fingerprint of the request the key was first used for ({@link RequestFingerprint}; a
+     *                    streamed turn's key keeps the SHA-256 of its method, path and key), as the char(64) column
+     *                    gives it back
+     * @param status      the answer's status; null while the first request is still running, and for a key answered
+     *                    by a care turn
+     * @param turn        the care turn that answered it, whose answer is prepared again; else null, and the answer is
+     *                    {@code body}
      */
     record Remembered(String requestHash, Integer status, String contentType, String location, byte[] body,
                       UUID turn) {

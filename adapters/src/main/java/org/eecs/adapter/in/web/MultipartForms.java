@@ -19,8 +19,8 @@ import org.springframework.web.util.WebUtils;
 /**
  * Spring MVC's multipart resolver, in place of the container's parser: a multipart/form-data body (a robot's turn:
  * 600 KB of WAV and frames) is read once into one buffer and its parts are slices of it ({@link MultipartForm}).
- * The key's digest ({@link IdempotencyKeys}) and the controller's parts read the same slices; the container never
- * parses the body. Bounded by the request's size limit ({@link RequestSizeLimit}: its wrapper refuses the bytes
+ * The key's fingerprint ({@link RequestFingerprint}) and the controller's parts read the same slices; the container
+ * never parses the body. Bounded by the request's size limit ({@link RequestSizeLimit}: its wrapper refuses the bytes
  * past it) and by the container's part limits, which applied before ({@code server.tomcat.max-part-count} and
  * {@code max-part-header-size}).
  *

@@ -5,6 +5,9 @@ import static org.eecs.adapter.in.web.ProblemDetailsTest.assertProblem;
 import static org.eecs.adapter.in.web.WebFixtures.clinicianToken;
 import static org.eecs.adapter.in.web.WebFixtures.unique;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.eecs.testing.Api;
 import org.eecs.testing.Api.Answer;
@@ -116,6 +119,37 @@ class IdempotencyTest {
 
         assertThat(patientsCalled(other)).isZero();
         assertThat(creationsAuditedFor(clinician)).isEqualTo(1);
+    }
+
+    @Test
+    void theRequestIsRememberedByTwoChecksumsOfItsContent_notBySha256() {
+        assertThat(register(token, key, patientJson(unique("checked"))).status()).isEqualTo(201);
+
+        assertThat(rememberedFingerprint().strip()).matches("crc32c\\+crc32:[0-9a-f]{16}");
+    }
+
+    @Test
+    void aKeyRememberedWithTheSha256OfItsRequest_beforeTheChecksums_stillReplaysItsRetry_andRefusesAnotherRequest()
+            throws Exception {
+        String alias = unique("upgraded");
+        Answer first = register(token, key, patientJson(alias));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(("POST /api/v1/patients\n" + patientJson(alias)).getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql("update idempotent_request set request_hash = ? where key = ?").params(sha256, key).update();
+
+        Answer retry = register(token, key, patientJson(alias));
+        Answer another = register(token, key, patientJson(unique("other")));
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertProblem(another, 422, "idempotency-key-reused");
+        assertThat(patientsCalled(alias)).isEqualTo(1);
+    }
+
+    private String rememberedFingerprint() {
+        return jdbc.sql("select request_hash from idempotent_request where key = ?").param(key).query(String.class)
+                .single();
     }
 
     @Test

@@ -244,22 +244,23 @@ class MultipartFormTest {
     }
 
     @Test
-    void theKeysDigestOfTheParts_isTheOneTheContainersPartsGave_soKeysRememberedBeforeStillMatch() throws Exception {
+    void theKeysSha256OfTheParts_isTheOneTheContainersPartsGave_soKeysRememberedBeforeStillMatch() throws Exception {
         Multipart sent = new Multipart().part("utterance", "application/json", "{\"startedAt\": \"x\"}")
                 .part("audio", "utterance.wav", "audio/wav", noise(70_000, 3))
                 .part("frame", "frame-0.jpg", "image/jpeg", noise(9_000, 4));
         byte[] body = sent.bytes();
-        MessageDigest read = MessageDigest.getInstance("SHA-256");
 
-        IdempotencyKeys.digestParts(MultipartForm.read(body, body.length, sent.contentType(), LIMITS), read);
+        String read = RequestFingerprint.ofForm("POST", "/turns",
+                MultipartForm.read(body, body.length, sent.contentType(), LIMITS)).sha256();
 
-        assertThat(HexFormat.of().formatHex(read.digest())).isEqualTo(digestAsTheContainerParsedIt(body,
-                sent.contentType()));
+        assertThat(read).isEqualTo(digestAsTheContainerParsedIt("POST /turns\n", body, sent.contentType()));
     }
 
     /** The digest as IdempotencyKeys computed it up to 2026-12-02, over the container's parts (Tomcat's parser). */
-    private static String digestAsTheContainerParsedIt(byte[] body, String contentType) throws Exception {
+    private static String digestAsTheContainerParsedIt(String requestLine, byte[] body, String contentType)
+            throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(requestLine.getBytes(StandardCharsets.UTF_8));
         FileItemIterator parts = new FileUpload().getItemIterator(new UploadContext() {
             @Override
             public long contentLength() {

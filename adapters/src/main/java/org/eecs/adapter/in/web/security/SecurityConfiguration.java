@@ -50,6 +50,10 @@ class SecurityConfiguration {
         http
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged request to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // nothing to log out of (the identity provider ends sessions; a token expires) and no request to
+                // save for after a login: both filters only cost every request a look at its path
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests
                         // the container's error page for a request that already failed: it shows no data, and
                         // refusing it would turn every such failure into a misleading 401 or 403
