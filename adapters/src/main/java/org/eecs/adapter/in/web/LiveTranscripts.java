@@ -122,11 +122,20 @@ class LiveTranscripts implements SmartLifecycle {
         }
     }
 
-    /** Listens for the notices of all instances, reconnecting after the database went away. */
+    /**
+     * Listens for the notices of all instances, reconnecting after the database went away. A notice sent while
+     * nobody listened is lost (PostgreSQL keeps none for a listener to come), so once listening again each watcher is
+     * sent the turns of its session it has not been given: recorded while the listener was away.
+     */
     private void listen() {
+        boolean first = true;
         while (!Thread.currentThread().isInterrupted()) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("listen " + CHANNEL);
+                if (!first) {
+                    catchUp();
+                }
+                first = false;
                 PGConnection notices = connection.unwrap(PGConnection.class);
                 while (!Thread.currentThread().isInterrupted()) {
                     PGNotification[] received = notices.getNotifications((int) POLL.toMillis());
@@ -147,6 +156,27 @@ class LiveTranscripts implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** Each watcher's turns it has not been given, after the listener was away. */
+    void catchUp() {
+        watchers.forEach((session, watching) -> {
+            for (Watcher watcher : watching) {
+                try {
+                    for (Turn turn : review.transcript(watcher.clinician(), session)) {
+                        if (watcher.takes(turn.id())) {
+                            send(watcher.events(), turn);
+                        }
+                    }
+                } catch (NotFound noLonger) {
+                    watcher.events().complete();
+                    forget(session, watcher);
+                } catch (IOException | RuntimeException gone) {
+                    log.debug("a live transcript stream went away: {}", gone.getMessage());
+                    forget(session, watcher);
+                }
+            }
+        });
     }
 
     private void dispatch(String notice) {

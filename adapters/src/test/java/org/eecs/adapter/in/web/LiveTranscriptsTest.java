@@ -50,6 +50,18 @@ class LiveTranscriptsTest {
     }
 
     @Test
+    void aTurnRecordedWhileTheListenerWasAway_isSentOnceItListensAgain_andNoTurnTwice() throws IOException {
+        Stream events = new Stream();
+        live.watch(SESSION, CLINICIAN, events, () -> List.of(first));
+
+        // the second turn's notice was sent while the database connection was lost: nobody heard it
+        live.catchUp();
+        live.catchUp();
+
+        assertThat(events.sentIds).containsExactly(first.id().toString(), second.id().toString());
+    }
+
+    @Test
     void aClinicianWhoMayNotSeeTheSession_isSentNothing_andNotKeptAsAWatcher() {
         Stream events = new Stream();
 
