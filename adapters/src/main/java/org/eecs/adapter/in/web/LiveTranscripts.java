@@ -98,15 +98,26 @@ class LiveTranscripts implements SmartLifecycle {
             if (!watcher.takes(turn)) {
                 continue; // sent among the turns so far
             }
-            try {
-                send(watcher.events(), review.liveTurn(watcher.clinician(), session, turn));
-            } catch (NotFound noLonger) {
-                watcher.events().complete();
-                forget(session, watcher);
-            } catch (IOException | RuntimeException gone) {
-                log.debug("a live transcript stream went away: {}", gone.getMessage());
-                forget(session, watcher);
-            }
+            deliver(session, watcher, () -> send(watcher.events(),
+                    review.liveTurn(watcher.clinician(), session, turn)));
+        }
+    }
+
+    /** What is sent to one watcher; it may find the session no longer theirs, or the stream gone. */
+    private interface Delivery {
+        void send() throws IOException;
+    }
+
+    /** A watcher who may no longer see the session is ended; one whose stream went away is forgotten. */
+    private void deliver(CareSessionId session, Watcher watcher, Delivery delivery) {
+        try {
+            delivery.send();
+        } catch (NotFound noLonger) {
+            watcher.events().complete();
+            forget(session, watcher);
+        } catch (IOException | RuntimeException gone) {
+            log.debug("a live transcript stream went away: {}", gone.getMessage());
+            forget(session, watcher);
         }
     }
 
@@ -162,19 +173,13 @@ class LiveTranscripts implements SmartLifecycle {
     void catchUp() {
         watchers.forEach((session, watching) -> {
             for (Watcher watcher : watching) {
-                try {
+                deliver(session, watcher, () -> {
                     for (Turn turn : review.transcript(watcher.clinician(), session)) {
                         if (watcher.takes(turn.id())) {
                             send(watcher.events(), turn);
                         }
                     }
-                } catch (NotFound noLonger) {
-                    watcher.events().complete();
-                    forget(session, watcher);
-                } catch (IOException | RuntimeException gone) {
-                    log.debug("a live transcript stream went away: {}", gone.getMessage());
-                    forget(session, watcher);
-                }
+                });
             }
         });
     }
