@@ -3,6 +3,7 @@ package org.eecs.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,6 +54,7 @@ import org.eecs.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a care turn reads at its opening, in one statement against PostgreSQL: the same records the clinicians' ports
@@ -75,6 +77,7 @@ class TurnOpeningsInPostgresTest {
     @Autowired Turns turns;
     @Autowired ConversingWithPatients conversing;
     @Autowired JdbcClient jdbc;
+    @Autowired EntityManager entities;
 
     @Test
     void theOpening_carriesTheSession_thePatientWithPreferences_andTheirWholeConsentHistory() {
@@ -126,6 +129,37 @@ class TurnOpeningsInPostgresTest {
                 .containsExactly("turn 3", "turn 4", "turn 5", "turn 6", "turn 7", "turn 8, \"quoted\", {braced}");
         assertThat(recent).extracting(Exchange::robotSaid).last().isEqualTo("I hear you (8).");
         assertThat(openings.of(session.id(), 20).orElseThrow().recent()).hasSize(8);
+    }
+
+    /**
+     * Every robot opens a turn every few seconds: the opening must not be planned again at each of them. PostgreSQL
+     * plans a prepared statement's first five executions for their parameters, then keeps one generic plan unless it
+     * costs more; the statistics of a table of many sessions' turns made it cost more while the number of recent turns
+     * was a parameter.
+     */
+    @Test
+    @Transactional // one connection: what PostgreSQL kept of the statement is seen on the connection that prepared it
+    void theOpening_isPlannedOnce_andKeptForTheTurnsAfter_whenSessionsHaveManyTurns() {
+        Patient patient = registeredPatient();
+        CareSession session = runningSession(patient, registeredRobot(), NINE_AM);
+        entities.flush(); // the session's row, written through JPA, before the turns that refer to it
+        jdbc.sql("""
+                insert into turn (id, session_id, sequence, occurred_at, utterance, response_text, response_tone,
+                                  response_face, response_motion, emotion_withheld, reasoner_kind, reasoner_name,
+                                  template_version)
+                select gen_random_uuid(), ?, n, now(), 'turn ' || n, 'I hear you.', 'WARM', 'SMILE', 'NOD', false,
+                       'CARE_LIBRARY', 'care-library', 'v1'
+                from generate_series(1, 2000) n""").param(session.id().value()).update();
+        jdbc.sql("analyze turn").update();
+
+        for (int turn = 0; turn < 8; turn++) {
+            assertThat(openings.of(session.id(), 6).orElseThrow().recent()).hasSize(6);
+        }
+
+        assertThat(jdbc.sql("select generic_plans, custom_plans from pg_prepared_statements "
+                        + "where statement like '%cross join lateral%'")
+                .query((row, n) -> List.of(row.getLong(1), row.getLong(2))).single())
+                .as("generic, custom plans").satisfies(plans -> assertThat(plans.getFirst()).isPositive());
     }
 
     @Test
