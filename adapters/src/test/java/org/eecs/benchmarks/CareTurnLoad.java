@@ -307,9 +307,11 @@ public final class CareTurnLoad {
         System.out.printf("  orchestration  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", percentile(overhead, 50),
                 percentile(overhead, 99), max(overhead));
         printServersView(measured, window.served, window.pauseSpans);
-        System.out.printf("  CPU a turn     %7.1f ms in the server's JVM (%.1f ms in its request threads), %.1f ms in "
-                        + "PostgreSQL, %.1f ms in the robots' JVM%n", window.cpu.jvmMillis() / turns,
-                window.cpu.requestMillis() / turns, window.cpu.databaseMillis() / turns, measured.cpuMillis() / turns);
+        System.out.printf("  CPU a turn     %7.1f ms in the server's JVM (%.1f ms in its request threads, %.1f ms "
+                        + "compiling, %.1f ms collecting), %.1f ms in PostgreSQL, %.1f ms in the robots' JVM%n",
+                window.cpu.jvmMillis() / turns, window.cpu.requestMillis() / turns,
+                window.cpu.compilerMillis() / turns, window.cpu.collectorMillis() / turns,
+                window.cpu.databaseMillis() / turns, measured.cpuMillis() / turns);
         System.out.printf("  GC pauses      server's JVM %s; robots' JVM %s (it allocated %.0f KB a turn)%n",
                 window.pauses, measured.gc(), measured.allocatedBytes() / 1024.0 / turns);
         System.out.printf("  database a turn %.1f transactions committed, %.1f round trips (messages PostgreSQL "
@@ -406,10 +408,12 @@ public final class CareTurnLoad {
     /**
      * CPU time spent, which (unlike latency) hardly depends on what else the machine runs: this JVM's, that of its
      * request threads alone (Tomcat's {@code http-nio-*}: the turn's own path, without the compiler, the collector and
-     * the other background threads), and that of the embedded PostgreSQL (its postmaster, found by its port, and
+     * the other background threads), that of its JIT compiler's and its collector's threads (what the window's turns
+     * share with the JVM's own work), and that of the embedded PostgreSQL (its postmaster, found by its port, and
      * the backends under it), from /proc.
      */
-    private record CpuTime(double jvmMillis, double requestMillis, double databaseMillis) {
+    private record CpuTime(double jvmMillis, double requestMillis, double compilerMillis, double collectorMillis,
+                           double databaseMillis) {
         static CpuTime now(String databasePort) {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
@@ -422,7 +426,24 @@ public final class CareTurnLoad {
             double requests = java.util.Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
                     .filter(info -> info != null && info.getThreadName().startsWith("http-nio"))
                     .mapToLong(info -> Math.max(0, threads.getThreadCpuTime(info.getThreadId()))).sum() / 1e6;
-            return new CpuTime(os.getProcessCpuTime() / 1e6, requests, database);
+            return new CpuTime(os.getProcessCpuTime() / 1e6, requests,
+                    threadTicks(name -> name.contains("CompilerThre")) * 10,
+                    threadTicks(name -> name.startsWith("GC Thread") || name.startsWith("G1 ")) * 10, database);
+        }
+
+        /** utime + stime of this JVM's threads whose native name (/proc's comm, 15 characters) matches. */
+        private static double threadTicks(java.util.function.Predicate<String> named) {
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                return tasks.filter(task -> {
+                    try {
+                        return named.test(Files.readString(task.resolve("comm")).strip());
+                    } catch (IOException | RuntimeException gone) {
+                        return false;
+                    }
+                }).mapToDouble(task -> ticks(task.resolve("stat"))).sum();
+            } catch (IOException e) {
+                return 0;
+            }
         }
 
         private static String commandLine(long pid) {
@@ -435,13 +456,19 @@ public final class CareTurnLoad {
 
         CpuTime minus(CpuTime before) {
             return new CpuTime(jvmMillis - before.jvmMillis, requestMillis - before.requestMillis,
+                    compilerMillis - before.compilerMillis, collectorMillis - before.collectorMillis,
                     databaseMillis - before.databaseMillis);
         }
 
         /** utime + stime of a process; 0 once it is gone. */
         private static double ticks(long pid) {
+            return ticks(Path.of("/proc/" + pid + "/stat"));
+        }
+
+        /** utime + stime from a process's or a thread's stat file; 0 once it is gone. */
+        private static double ticks(Path statFile) {
             try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String stat = Files.readString(statFile);
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             } catch (IOException | RuntimeException gone) {
