@@ -58,6 +58,7 @@ import org.eecs.domain.turn.Interruption;
 import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnDraft;
 import org.eecs.domain.turn.TurnId;
 
 /**
@@ -378,21 +379,19 @@ public final class TakingTurns implements ConversingWithPatients {
         StageLatencies latencies = merged(recognized.latencies(), reply.latencies(), prepared.latencies());
         AnsweredBy answeredBy = new AnsweredBy(AnsweredBy.Kind.valueOf(reply.reasoner().kind().name()),
                 reply.reasoner().name(), reply.reasoner().templateVersion(), reply.fallbackReason());
+        TurnDraft draft = new TurnDraft(opened.turn(), session.id(), opened.at(), recognized.transcript(),
+                recognized.observations(), reply.response(), withheld, latencies, answeredBy,
+                reply.escalation().map(escalation -> escalation.id()));
         Turn turn = transactions.inOne(() -> {
-            // the session held to the commit, its state and last number read in one step; it was in progress when
-            // the turn opened and a session never returns to that state, so a state changed meanwhile means it ended
-            Turns.HeldSession held = turns.holdForNextTurn(session.id())
-                    .orElseThrow(() -> new UnknownCareSession(session.id()));
-            if (held.state() != session.state()) {
-                CareSession now = sessions.find(session.id()).orElseThrow(() -> new UnknownCareSession(session.id()));
-                if (!now.acceptsTurns()) {
-                    throw new SessionNotInProgress(now);
-                }
-            }
-            Turn recorded = new Turn(opened.turn(), session.id(), held.lastSequence() + 1, opened.at(),
-                    recognized.transcript(), recognized.observations(), reply.response(), withheld, latencies,
-                    answeredBy, reply.escalation().map(escalation -> escalation.id()), Optional.empty());
-            turns.save(recorded, retryKey); // the robot's key answered when, and only if, the turn is recorded
+            // the session held to the commit and the turn numbered after its last and recorded, in one step, while
+            // the session is as it was when the turn opened (in progress), the robot's key answered with it
+            Turn recorded = switch (turns.recordNext(draft, session.state(), retryKey)) {
+                case Turns.NextTurn.Recorded(Turn numbered) -> numbered;
+                // a session never returns to in progress: moved on meanwhile, it ended (read for how it ended)
+                case Turns.NextTurn.SessionMoved moved -> throw new SessionNotInProgress(sessions.find(session.id())
+                        .orElseThrow(() -> new UnknownCareSession(session.id())));
+                case Turns.NextTurn.NoSuchSession gone -> throw new UnknownCareSession(session.id());
+            };
             media.ifPresent(recordings::keep);
             // audited last: the audit trail's lock is held only until the commit
             List<Act> acts = new ArrayList<>(List.of(new Act(AuditAction.READ, EntityRef.careSession(session.id())),

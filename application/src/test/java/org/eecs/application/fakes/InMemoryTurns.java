@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.eecs.application.port.out.CareSessions;
 import org.eecs.application.port.out.Turns;
+import org.eecs.domain.session.CareSession;
 import org.eecs.domain.session.CareSessionId;
+import org.eecs.domain.session.SessionState;
 import org.eecs.domain.turn.Interruption;
 import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnDraft;
 import org.eecs.domain.turn.TurnId;
 
 /** Turns in a list; like the database, a second turn with a session's sequence number is refused. */
@@ -27,9 +30,18 @@ public final class InMemoryTurns implements Turns, RollsBack {
     }
 
     @Override
-    public void save(Turn turn, Optional<RetryKey> answering) {
+    public NextTurn recordNext(TurnDraft draft, SessionState expected, Optional<RetryKey> answering) {
+        Optional<CareSession> held = sessions.find(draft.session());
+        if (held.isEmpty()) {
+            return new NextTurn.NoSuchSession();
+        }
+        if (held.get().state() != expected) {
+            return new NextTurn.SessionMoved(held.get().state());
+        }
+        Turn turn = draft.numbered(of(draft.session()).stream().mapToInt(Turn::sequence).max().orElse(0) + 1);
         save(turn);
         answering.ifPresent(key -> answeredKeys.putIfAbsent(key, turn.id()));
+        return new NextTurn.Recorded(turn);
     }
 
     /** The turn that answered the robot's retry key, if one did. */
@@ -37,7 +49,7 @@ public final class InMemoryTurns implements Turns, RollsBack {
         return Optional.ofNullable(answeredKeys.get(key));
     }
 
-    @Override
+    /** A turn as given, number included: a session's records as a test needs them (or a turn taken meanwhile). */
     public void save(Turn turn) {
         if (turns.stream().anyMatch(stored -> stored.session().equals(turn.session())
                 && stored.sequence() == turn.sequence() && !stored.id().equals(turn.id()))) {
@@ -64,12 +76,6 @@ public final class InMemoryTurns implements Turns, RollsBack {
     public List<Turn> latest(CareSessionId session, int count) {
         List<Turn> all = of(session);
         return all.subList(Math.max(0, all.size() - count), all.size());
-    }
-
-    @Override
-    public Optional<HeldSession> holdForNextTurn(CareSessionId session) {
-        return sessions.find(session).map(held -> new HeldSession(held.state(),
-                of(session).stream().mapToInt(Turn::sequence).max().orElse(0)));
     }
 
     @Override

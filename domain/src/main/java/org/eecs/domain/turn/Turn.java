@@ -34,6 +34,17 @@ public record Turn(TurnId id, CareSessionId session, int sequence, Instant at, S
         if (sequence < 1) {
             throw new DomainViolation("turns are numbered from 1 within a session, got sequence " + sequence);
         }
+        observations = checkedContent(at, utterance, observations, response, latencies, answeredBy, escalation);
+        Require.present("interruption", interruption);
+    }
+
+    /**
+     * The rules of what a turn holds, numbered or not yet ({@link TurnDraft}); answers the observations as kept (a
+     * copy).
+     */
+    static List<EmotionObservation> checkedContent(Instant at, String utterance, List<EmotionObservation> observations,
+                                                   CareResponse response, StageLatencies latencies,
+                                                   AnsweredBy answeredBy, Optional<EscalationId> escalation) {
         Require.present("turn time", at);
         Require.optionalText("utterance", Require.present("utterance", utterance), MAX_UTTERANCE_LENGTH);
         Require.present("emotion observations", observations);
@@ -46,16 +57,15 @@ public record Turn(TurnId id, CareSessionId session, int sequence, Instant at, S
         if (fused > 1) {
             throw new DomainViolation("a turn has at most one FUSED emotion observation, got " + fused);
         }
-        observations = List.copyOf(observations);
         Require.present("response", response);
         Require.present("stage latencies", latencies);
         Require.present("answered by", answeredBy);
         Require.present("escalation", escalation);
-        Require.present("interruption", interruption);
         if (escalation.isPresent() && answeredBy.kind() != AnsweredBy.Kind.CRISIS_PROTOCOL) {
             throw new DomainViolation("a turn that raised an escalation is answered by the crisis protocol, got "
                     + answeredBy.kind());
         }
+        return List.copyOf(observations);
     }
 
     /** This turn, its answer interrupted by the patient; a turn interrupted already keeps its first report. */

@@ -106,6 +106,31 @@ class TurnTest {
     }
 
     @Test
+    void aDraftIsTheTurnBeforeItsNumber_givenAsItIsRecorded() {
+        List<EmotionObservation> observations = new ArrayList<>(List.of(observed(Modality.FUSED)));
+        TurnDraft draft = new TurnDraft(TurnId.newId(), SESSION, AT, "hello", observations, REPLY, true,
+                StageLatencies.none(), LIBRARY, Optional.empty());
+        observations.add(observed(Modality.FACE));
+
+        assertThat(draft.numbered(3)).isEqualTo(new Turn(draft.id(), SESSION, 3, AT, "hello",
+                List.of(observed(Modality.FUSED)), REPLY, true, StageLatencies.none(), LIBRARY, Optional.empty(),
+                Optional.empty()));
+        assertThatThrownBy(() -> draft.numbered(0)).isInstanceOf(DomainViolation.class);
+    }
+
+    @Test
+    void aDraftKeepsTheRulesOfATurn() {
+        assertThatThrownBy(() -> new TurnDraft(TurnId.newId(), SESSION, AT, "hello",
+                List.of(observed(Modality.FUSED), observed(Modality.FUSED)), REPLY, false, StageLatencies.none(),
+                LIBRARY, Optional.empty()))
+                .isInstanceOf(DomainViolation.class)
+                .hasMessage("a turn has at most one FUSED emotion observation, got 2");
+        assertThatThrownBy(() -> new TurnDraft(null, SESSION, AT, "hello", List.of(), REPLY, false,
+                StageLatencies.none(), LIBRARY, Optional.empty()))
+                .isInstanceOf(DomainViolation.class).hasMessageContaining("turn id");
+    }
+
+    @Test
     void idPrintsAndParsesAsUuidText() {
         TurnId id = TurnId.newId();
 

@@ -26,6 +26,7 @@ import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnDraft;
 import org.eecs.domain.turn.TurnId;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,23 +38,34 @@ import org.springframework.transaction.annotation.Transactional;
 class TurnPersistenceAdapter implements Turns {
 
     /**
-     * A turn with its stage times, observations and their probabilities: each collection an array a column, unnested.
-     * A statement's foreign keys are checked at its end, when the turn and each observation are in. The robot's retry
-     * key, if it gave one, is answered by the turn in the same statement: only a key still being answered (claimed,
-     * neither a status nor a turn yet), so that a turn never takes over a key answered otherwise; without a key the
-     * update matches no row. The turn's announcement to live transcripts is the insert's own (V16's trigger).
+     * A session's next turn with its stage times, observations and their probabilities, each collection an array a
+     * column, unnested, in one statement. It starts by holding the session (V14's care_session_held_for_turn: the
+     * session's row locked until the transaction ends, then its state and last number read with a snapshot of their
+     * own, taken once the lock is held: a plain subquery would read with the statement's snapshot, taken before the
+     * wait, and two instances recording turns of one session at once would give both the same number). The turn is
+     * numbered after the last and inserted only while the session is in the state expected; otherwise nothing is
+     * written, and the state it moved to is answered. A statement's foreign keys are checked at its end, when the turn
+     * and each observation are in. The robot's retry key, if it gave one, is answered by the turn inserted, in the same
+     * statement: only a key still being answered (claimed, neither a status nor a turn yet), so that a turn never
+     * takes over a key answered otherwise; without a key, or without a turn, the update matches no row. The turn's
+     * announcement to live transcripts is the insert's own (V16's trigger). Answers the session's state under the
+     * lock and the number given (none if no turn was inserted); no row if there is no such session.
      */
-    private static final String INSERT = """
-            with key_answered as (
-                update idempotent_request set turn_id = ?
-                where caller_id = ? and key = ? and status is null and turn_id is null),
+    private static final String RECORD_NEXT = """
+            with held as (
+                select state, last_sequence + 1 as next_sequence from care_session_held_for_turn(?)),
             turn as (
                 insert into turn (id, session_id, sequence, occurred_at, utterance, response_text, response_tone,
                                   response_face, response_motion, emotion_withheld, reasoner_kind, reasoner_name,
-                                  template_version, fallback_reason, escalation_id, interrupted_at,
-                                  interrupted_after_micros)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                returning id),
+                                  template_version, fallback_reason, escalation_id)
+                select ?, ?, held.next_sequence, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid
+                from held
+                where held.state = ?
+                returning id, sequence),
+            key_answered as (
+                update idempotent_request set turn_id = turn.id
+                from turn
+                where caller_id = ? and key = ? and status is null and idempotent_request.turn_id is null),
             stage_latency as (
                 insert into turn_stage_latency (turn_id, stage, micros)
                 select turn.id, latency.stage, latency.micros
@@ -67,13 +79,15 @@ class TurnPersistenceAdapter implements Turns {
                                   ?::timestamptz[])
                            with ordinality as o (modality, confidence, model_name, model_version, window_start,
                                                  window_end, position)
-                returning id, position)
-            insert into emotion_probability (observation_id, position, emotion_class, probability)
-            select observation.id, p.position, p.emotion_class, p.probability
-            from observation
-                 join unnest(?::int[], ?::int[], ?::varchar[], ?::float8[])
-                      as p (observation_position, position, emotion_class, probability)
-                      on p.observation_position = observation.position""";
+                returning id, position),
+            probability as (
+                insert into emotion_probability (observation_id, position, emotion_class, probability)
+                select observation.id, p.position, p.emotion_class, p.probability
+                from observation
+                     join unnest(?::int[], ?::int[], ?::varchar[], ?::float8[])
+                          as p (observation_position, position, emotion_class, probability)
+                          on p.observation_position = observation.position)
+            select held.state, turn.sequence from held left join turn on true""";
 
     private final TurnRepository turns;
     private final JdbcTemplate jdbc;
@@ -84,14 +98,15 @@ class TurnPersistenceAdapter implements Turns {
     }
 
     /**
-     * A turn is written once; only a later report that its answer was interrupted is added to it. The turn, its stage
-     * times, its observations and their probabilities, and the answer to the robot's retry key go in one statement
-     * (one round trip): Hibernate's persist and cascade took one insert an observation (their identity keys) and a
-     * batch for each collection, and the key was answered in a unit of work of its own after the turn's.
+     * A turn is written once; only a later report that its answer was interrupted is added to it. The session's hold,
+     * the turn's number, the turn with its stage times, observations and their probabilities, and the answer to the
+     * robot's retry key go in one statement (one round trip): Hibernate's persist and cascade took one insert an
+     * observation (their identity keys) and a batch for each collection, the key was answered in a unit of work of its
+     * own after the turn's, and the session was held in a round trip before the turn's.
      */
     @Override
-    public void save(Turn turn, Optional<RetryKey> answering) {
-        List<EmotionObservation> observations = turn.observations();
+    public NextTurn recordNext(TurnDraft draft, SessionState expected, Optional<RetryKey> answering) {
+        List<EmotionObservation> observations = draft.observations();
         int probabilities = observations.stream().mapToInt(o -> o.distribution().probabilities().size()).sum();
         int[] ofObservation = new int[probabilities];
         int[] position = new int[probabilities];
@@ -107,53 +122,57 @@ class TurnPersistenceAdapter implements Turns {
                 probability[row++] = entry.getValue();
             }
         }
-        Map<Stage, Duration> latencies = turn.latencies().byStage();
-        jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement(INSERT);
+        Map<Stage, Duration> latencies = draft.latencies().byStage();
+        return jdbc.query(connection -> {
+            PreparedStatement record = connection.prepareStatement(RECORD_NEXT);
             int at = 0;
-            insert.setObject(++at, turn.id().value());
-            insert.setString(++at, answering.map(RetryKey::robot).orElse(null));
-            insert.setString(++at, answering.map(RetryKey::value).orElse(null));
-            insert.setObject(++at, turn.id().value());
-            insert.setObject(++at, turn.session().value());
-            insert.setInt(++at, turn.sequence());
-            insert.setObject(++at, utc(turn.at()));
-            insert.setString(++at, turn.utterance());
-            insert.setString(++at, turn.response().text());
-            insert.setString(++at, turn.response().tone().name());
-            insert.setString(++at, turn.response().face().name());
-            insert.setString(++at, turn.response().motion().name());
-            insert.setBoolean(++at, turn.emotionWithheld());
-            insert.setString(++at, turn.answeredBy().kind().name());
-            insert.setString(++at, turn.answeredBy().name());
-            insert.setString(++at, turn.answeredBy().templateVersion());
-            insert.setString(++at, turn.answeredBy().fallbackReason().orElse(null));
-            insert.setObject(++at, turn.escalation().map(EscalationId::value).orElse(null), Types.OTHER);
-            insert.setObject(++at, turn.interruption().map(i -> utc(i.reportedAt())).orElse(null),
-                    Types.TIMESTAMP_WITH_TIMEZONE);
-            insert.setObject(++at, turn.interruption().map(i -> micros(i.heardAfter())).orElse(null), Types.BIGINT);
+            record.setObject(++at, draft.session().value());
+            record.setObject(++at, draft.id().value());
+            record.setObject(++at, draft.session().value());
+            record.setObject(++at, utc(draft.at()));
+            record.setString(++at, draft.utterance());
+            record.setString(++at, draft.response().text());
+            record.setString(++at, draft.response().tone().name());
+            record.setString(++at, draft.response().face().name());
+            record.setString(++at, draft.response().motion().name());
+            record.setBoolean(++at, draft.emotionWithheld());
+            record.setString(++at, draft.answeredBy().kind().name());
+            record.setString(++at, draft.answeredBy().name());
+            record.setString(++at, draft.answeredBy().templateVersion());
+            record.setString(++at, draft.answeredBy().fallbackReason().orElse(null));
+            record.setObject(++at, draft.escalation().map(EscalationId::value).orElse(null), Types.OTHER);
+            record.setString(++at, expected.name());
+            record.setString(++at, answering.map(RetryKey::robot).orElse(null));
+            record.setString(++at, answering.map(RetryKey::value).orElse(null));
             // microseconds: what PostgreSQL keeps of an instant, and finer than any stage needs
-            insert.setArray(++at, connection.createArrayOf("varchar",
+            record.setArray(++at, connection.createArrayOf("varchar",
                     latencies.keySet().stream().map(Stage::name).toArray()));
-            insert.setArray(++at, connection.createArrayOf("bigint",
+            record.setArray(++at, connection.createArrayOf("bigint",
                     latencies.values().stream().map(TurnPersistenceAdapter::micros).toArray()));
-            insert.setArray(++at, connection.createArrayOf("varchar",
+            record.setArray(++at, connection.createArrayOf("varchar",
                     observations.stream().map(o -> o.modality().name()).toArray()));
-            insert.setArray(++at, connection.createArrayOf("float8",
+            record.setArray(++at, connection.createArrayOf("float8",
                     observations.stream().map(EmotionObservation::confidence).toArray()));
-            insert.setArray(++at, connection.createArrayOf("varchar",
+            record.setArray(++at, connection.createArrayOf("varchar",
                     observations.stream().map(o -> o.model().name()).toArray()));
-            insert.setArray(++at, connection.createArrayOf("varchar",
+            record.setArray(++at, connection.createArrayOf("varchar",
                     observations.stream().map(o -> o.model().version()).toArray()));
-            insert.setArray(++at, connection.createArrayOf("timestamptz",
+            record.setArray(++at, connection.createArrayOf("timestamptz",
                     observations.stream().map(o -> utc(o.window().start())).toArray()));
-            insert.setArray(++at, connection.createArrayOf("timestamptz",
+            record.setArray(++at, connection.createArrayOf("timestamptz",
                     observations.stream().map(o -> utc(o.window().end())).toArray()));
-            insert.setObject(++at, ofObservation);
-            insert.setObject(++at, position);
-            insert.setArray(++at, connection.createArrayOf("varchar", emotionClass));
-            insert.setObject(++at, probability);
-            return insert;
+            record.setObject(++at, ofObservation);
+            record.setObject(++at, position);
+            record.setArray(++at, connection.createArrayOf("varchar", emotionClass));
+            record.setObject(++at, probability);
+            return record;
+        }, held -> {
+            if (!held.next()) {
+                return new NextTurn.NoSuchSession();
+            }
+            int sequence = held.getInt(2);
+            return held.wasNull() ? new NextTurn.SessionMoved(SessionState.valueOf(held.getString(1)))
+                    : new NextTurn.Recorded(draft.numbered(sequence));
         });
     }
 
@@ -169,15 +188,6 @@ class TurnPersistenceAdapter implements Turns {
         List<Turn> newestFirst = turns.findBySessionIdOrderBySequenceDesc(session.value(), PageRequest.of(0, count))
                 .stream().map(TurnPersistenceAdapter::toDomain).toList();
         return newestFirst.reversed();
-    }
-
-    @Override
-    public Optional<HeldSession> holdForNextTurn(CareSessionId session) {
-        // one call (V14): the session's row locked until the unit of work ends, then its last number read after the
-        // lock is held, so that turns of one session recorded at once (two instances) are numbered one after the other
-        return jdbc.query("select state, last_sequence from care_session_held_for_turn(?)",
-                (row, n) -> new HeldSession(SessionState.valueOf(row.getString(1)), row.getInt(2)),
-                session.value()).stream().findFirst();
     }
 
     @Override

@@ -36,7 +36,7 @@ import org.eecs.domain.robot.RobotId;
 import org.eecs.domain.session.CareSession;
 import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.StageLatencies;
-import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnDraft;
 import org.eecs.domain.turn.TurnId;
 import org.springframework.context.ApplicationContext;
 import java.util.Optional;
@@ -108,7 +108,10 @@ final class FhirFixtures {
         return session;
     }
 
-    /** A turn with a facial and a fused emotion observation; {@code sequence} from 1 within the session. */
+    /**
+     * A turn with a facial and a fused emotion observation, recorded as the session's next: its {@code sequence}th
+     * when a test records them in order (the number also places it in time).
+     */
     void turn(CareSession session, int sequence) {
         Instant at = session.startedAt().plusSeconds(10L * sequence);
         TimeWindow heard = new TimeWindow(at.minusSeconds(4), at);
@@ -122,16 +125,13 @@ final class FhirFixtures {
         fused[5] = 0.1;
         EmotionObservation care = new EmotionObservation(Modality.FUSED,
                 EmotionDistribution.of(CareState.classNames(), fused), 0.75, new ModelRef("fusion", "2026.11"), heard);
-        Turn turn = new Turn(TurnId.newId(), session.id(), sequence, at, "I feel worried about tomorrow.",
+        TurnDraft turn = new TurnDraft(TurnId.newId(), session.id(), at, "I feel worried about tomorrow.",
                 List.of(face, care), new CareResponse("I am here with you; let's breathe together.", Tone.GENTLE,
                         FacialExpression.CONCERNED, Motion.LEAN_FORWARD_AND_NOD),
                 false, new StageLatencies(Map.of(Stage.REASONING, Duration.ofMillis(900))),
                 new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "abc123", Optional.empty()),
-                Optional.empty(), Optional.empty());
-        transactions.inOne(() -> {
-            turns.save(turn);
-            return null;
-        });
+                Optional.empty());
+        transactions.inOne(() -> turns.recordNext(turn, session.state(), Optional.empty()));
     }
 
     void rating(CareSession session, int score) {

@@ -47,7 +47,7 @@ import org.eecs.domain.robot.Robot;
 import org.eecs.domain.robot.RobotId;
 import org.eecs.domain.session.CareSession;
 import org.eecs.domain.turn.StageLatencies;
-import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnDraft;
 import org.eecs.domain.turn.TurnId;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -398,7 +398,7 @@ class CareExperienceReportTest {
             case FEAR -> List.of(Map.of("fear", 1.0));
             case NONE -> List.of();
         };
-        List<Turn> made = new ArrayList<>();
+        List<TurnDraft> made = new ArrayList<>();
         for (Map<String, Double> probabilities : fused) {
             TimeWindow heard = TimeWindow.of(start.plusSeconds(60L * made.size()), Duration.ofSeconds(5));
             EmotionObservation face = new EmotionObservation(Modality.FACE,
@@ -406,23 +406,23 @@ class CareExperienceReportTest {
                     new ModelRef("fer2013-minixception", "1"), heard);
             EmotionObservation fusedObservation = new EmotionObservation(Modality.FUSED,
                     new EmotionDistribution(probabilities), 0.7, new ModelRef("eecs-care-state-fusion", "1"), heard);
-            made.add(new Turn(TurnId.newId(), session.id(), made.size() + 1, heard.end(), "I feel overwhelmed",
+            made.add(new TurnDraft(TurnId.newId(), session.id(), heard.end(), "I feel overwhelmed",
                     List.of(face, fusedObservation), new CareResponse("You're not alone.", Tone.CALM,
                     FacialExpression.WARM_GAZE, Motion.NOD), !emotionInput, StageLatencies.none(),
                     new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "abc123", Optional.empty()),
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty()));
         }
         if (felt == Felt.NONE) {
             // a turn in which nothing was fused: only the face was seen
-            made.add(new Turn(TurnId.newId(), session.id(), 1, start.plusSeconds(10), "", List.of(
+            made.add(new TurnDraft(TurnId.newId(), session.id(), start.plusSeconds(10), "", List.of(
                     new EmotionObservation(Modality.FACE, new EmotionDistribution(Map.of("fear", 1.0)), 0.5,
                             new ModelRef("fer2013-minixception", "1"), TimeWindow.of(start, Duration.ofSeconds(5)))),
                     new CareResponse("I am here.", Tone.CALM, FacialExpression.WARM_GAZE, Motion.NOD), false,
                     StageLatencies.none(),
                     new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "abc123", Optional.empty()),
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty()));
         }
-        made.forEach(turns::save);
+        made.forEach(turn -> turns.recordNext(turn, session.state(), Optional.empty()));
         if (score != null) {
             ratings.save(new CareExperienceRating(session.id(), new LikertScore(score), start.plus(Duration.ofHours(1)),
                     "kind robot"));

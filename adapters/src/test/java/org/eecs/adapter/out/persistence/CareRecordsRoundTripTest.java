@@ -20,8 +20,6 @@ import org.eecs.application.port.out.Recordings;
 import org.eecs.application.port.out.Robots;
 import org.eecs.application.port.out.Transactions;
 import org.eecs.application.port.out.Turns;
-import org.eecs.domain.session.CareSessionId;
-import org.eecs.domain.session.SessionState;
 import org.eecs.application.port.out.VideoClip;
 import org.eecs.domain.TimeWindow;
 import org.eecs.domain.care.CareResponse;
@@ -50,6 +48,7 @@ import org.eecs.domain.turn.Interruption;
 import org.eecs.domain.turn.Stage;
 import org.eecs.domain.turn.StageLatencies;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnDraft;
 import org.eecs.domain.turn.TurnId;
 import org.eecs.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -186,7 +185,7 @@ class CareRecordsRoundTripTest {
         EmotionObservation fused = new EmotionObservation(Modality.FUSED,
                 EmotionDistribution.of(List.of("anxiety", "sadness", "calm"), new double[] {0.7, 0.2, 0.1}),
                 0.75, new ModelRef("fusion", "2026.11"), utterance);
-        Turn turn = new Turn(TurnId.newId(), session.id(), 1, NINE_AM.plusSeconds(75),
+        TurnDraft draft = new TurnDraft(TurnId.newId(), session.id(), NINE_AM.plusSeconds(75),
                 "I feel overwhelmed and don't know what to do.", List.of(face, fused),
                 new CareResponse("You're not alone, I can help you step by step.", Tone.ENCOURAGING,
                         FacialExpression.SMILE, Motion.LEAN_FORWARD_AND_NOD),
@@ -194,9 +193,9 @@ class CareRecordsRoundTripTest {
                         Stage.REASONING, Duration.ofMillis(1350))),
                 new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "9f3e2a",
                         Optional.of("no language model is configured")),
-                Optional.empty(), Optional.empty());
+                Optional.empty());
 
-        turns.save(turn);
+        Turn turn = recorded(draft, session);
 
         assertThat(turns.of(session.id())).containsExactly(turn);
         assertThat(turns.find(turn.id())).contains(turn);
@@ -212,28 +211,26 @@ class CareRecordsRoundTripTest {
     void theLatestTurnsOfASession_comeInSequenceOrder() {
         CareSession session = scheduledSession(registeredPatient(), registeredRobot(), NINE_AM);
         for (int sequence = 1; sequence <= 4; sequence++) {
-            turns.save(new Turn(TurnId.newId(), session.id(), sequence, NINE_AM.plusSeconds(sequence * 30L),
+            TurnDraft draft = new TurnDraft(TurnId.newId(), session.id(), NINE_AM.plusSeconds(sequence * 30L),
                     "turn " + sequence, List.of(), new CareResponse("I hear you.", Tone.CALM, FacialExpression.NEUTRAL,
                     Motion.NONE), false, StageLatencies.none(),
                     new AnsweredBy(AnsweredBy.Kind.LANGUAGE_MODEL, "openai qwen", "care-prompt-1", Optional.empty()),
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty());
+            assertThat(recorded(draft, session)).as("numbered after the last").isEqualTo(draft.numbered(sequence));
         }
 
         assertThat(turns.latest(session.id(), 2)).extracting(Turn::utterance).containsExactly("turn 3", "turn 4");
         assertThat(turns.latest(session.id(), 10)).hasSize(4);
-        assertThat(turns.holdForNextTurn(session.id())).contains(new Turns.HeldSession(SessionState.SCHEDULED, 4));
-        assertThat(turns.holdForNextTurn(CareSessionId.newId())).isEmpty();
     }
 
     @Test
     void recordingsAreKeptWithTheirFrames_andPurgedOnlyOnceExpired() {
         Patient patient = registeredPatient();
         CareSession session = scheduledSession(patient, registeredRobot(), NINE_AM);
-        Turn turn = new Turn(TurnId.newId(), session.id(), 1, NINE_AM.plusSeconds(30), "hello", List.of(),
+        Turn turn = recorded(new TurnDraft(TurnId.newId(), session.id(), NINE_AM.plusSeconds(30), "hello", List.of(),
                 new CareResponse("Hello, I'm glad to see you.", Tone.WARM, FacialExpression.SMILE, Motion.NOD), false,
                 StageLatencies.none(), new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "9f3e2a",
-                Optional.empty()), Optional.empty(), Optional.empty());
-        turns.save(turn);
+                Optional.empty()), Optional.empty()), session);
         Instant expiry = NINE_AM.plus(Duration.ofDays(30));
         transactions.inOne(() -> {
             recordings.keep(new Recordings.TurnMedia(turn.id(), session.id(), patient.id(),
@@ -271,6 +268,11 @@ class CareRecordsRoundTripTest {
                 "humanoid-h1", "profiles/humanoid-h1.yaml");
         robots.save(robot);
         return robot;
+    }
+
+    /** The draft recorded as the session's next turn (the session as it is: these records need not be in progress). */
+    private Turn recorded(TurnDraft draft, CareSession session) {
+        return ((Turns.NextTurn.Recorded) turns.recordNext(draft, session.state(), Optional.empty())).turn();
     }
 
     private CareSession scheduledSession(Patient patient, Robot robot, Instant start) {

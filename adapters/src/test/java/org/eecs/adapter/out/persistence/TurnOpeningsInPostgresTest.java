@@ -48,7 +48,7 @@ import org.eecs.domain.session.CareSession;
 import org.eecs.domain.session.CareSessionId;
 import org.eecs.domain.turn.AnsweredBy;
 import org.eecs.domain.turn.StageLatencies;
-import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnDraft;
 import org.eecs.domain.turn.TurnId;
 import org.eecs.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -120,7 +120,7 @@ class TurnOpeningsInPostgresTest {
         Patient patient = registeredPatient();
         CareSession session = runningSession(patient, registeredRobot(), NINE_AM);
         for (int sequence = 1; sequence <= 8; sequence++) {
-            turns.save(turn(session, sequence));
+            turns.recordNext(turn(session, sequence), session.state(), Optional.empty());
         }
 
         List<Exchange> recent = openings.of(session.id(), 6).orElseThrow().recent();
@@ -251,13 +251,14 @@ class TurnOpeningsInPostgresTest {
                 "treatment");
     }
 
-    private static Turn turn(CareSession session, int sequence) {
+    /** The session's {@code sequence}th turn, before it is recorded. */
+    private static TurnDraft turn(CareSession session, int sequence) {
         String said = sequence == 8 ? "turn 8, \"quoted\", {braced}" : "turn " + sequence;
-        return new Turn(TurnId.newId(), session.id(), sequence, NINE_AM.plusSeconds(sequence * 30L), said, List.of(),
+        return new TurnDraft(TurnId.newId(), session.id(), NINE_AM.plusSeconds(sequence * 30L), said, List.of(),
                 new CareResponse("I hear you (" + sequence + ").", Tone.CALM, FacialExpression.NEUTRAL, Motion.NONE),
                 false, StageLatencies.none(),
                 new AnsweredBy(AnsweredBy.Kind.CARE_LIBRARY, "care library", "9f3e2a", Optional.empty()),
-                Optional.empty(), Optional.empty());
+                Optional.empty());
     }
 
     private Patient registeredPatient() {

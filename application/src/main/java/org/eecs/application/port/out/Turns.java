@@ -7,23 +7,38 @@ import org.eecs.domain.session.SessionState;
 import org.eecs.domain.turn.Interruption;
 import org.eecs.domain.turn.RetryKey;
 import org.eecs.domain.turn.Turn;
+import org.eecs.domain.turn.TurnDraft;
 import org.eecs.domain.turn.TurnId;
 
 /** The turns of care sessions: what the patient said and showed, and how the robot answered. */
 public interface Turns {
 
     /**
-     * Stores a new turn; a second turn with the same session and sequence is refused. With the robot's retry key, the
-     * key (claimed before the turn was taken, and still being answered) is answered by this turn in the same unit of
-     * work: a robot asking again under it is given this turn's answer from the moment the turn is recorded, never
-     * before, and the key is left unanswered if the turn's unit of work does not commit. The turn is announced to
-     * the clinicians watching its session live when, and only if, its unit of work commits.
+     * Records the draft as its session's next turn, numbered after the session's last (1 for its first), if the
+     * session is in the state expected; in one step that first holds the session until the unit of work ends, so
+     * that turns of one session recorded at once (by two instances) are numbered one after the other, and a session
+     * that moved on meanwhile (consent withdrawn) is seen as it is now and takes no turn. With the robot's retry key,
+     * the key (claimed before the turn was taken, and still being answered) is answered by the turn recorded, in the
+     * same step: a robot asking again under it is given this turn's answer from the moment the turn is recorded,
+     * never before, and the key is left unanswered if no turn is recorded or the unit of work does not commit. The
+     * turn is announced to the clinicians watching its session live when, and only if, its unit of work commits.
      */
-    void save(Turn turn, Optional<RetryKey> answering);
+    NextTurn recordNext(TurnDraft draft, SessionState expected, Optional<RetryKey> answering);
 
-    /** Stores a new turn that answers no retry key. */
-    default void save(Turn turn) {
-        save(turn, Optional.empty());
+    /** What became of a session's next turn. */
+    sealed interface NextTurn {
+
+        /** Recorded, with the number it was given. */
+        record Recorded(Turn turn) implements NextTurn {
+        }
+
+        /** Not recorded: the session, held, was no longer in the state expected but in this one. */
+        record SessionMoved(SessionState state) implements NextTurn {
+        }
+
+        /** Not recorded: there is no such session. */
+        record NoSuchSession() implements NextTurn {
+        }
     }
 
     Optional<Turn> find(TurnId turn);
@@ -33,17 +48,6 @@ public interface Turns {
 
     /** The session's last {@code count} turns, in sequence order. */
     List<Turn> latest(CareSessionId session, int count);
-
-    /**
-     * Holds the session until the unit of work ends, and reads its state and the sequence number of its last turn (0
-     * before its first), in one step: turns recorded at once (by two instances) are numbered one after the other,
-     * and a session ended meanwhile (consent withdrawn) is seen ended. Empty if there is no such session.
-     */
-    Optional<HeldSession> holdForNextTurn(CareSessionId session);
-
-    /** A session held for its next turn: its state under the hold, and its last turn's sequence number. */
-    record HeldSession(SessionState state, int lastSequence) {
-    }
 
     /** Records that the patient spoke over the turn's answer; a turn keeps its first report. */
     void interrupt(TurnId turn, Interruption interruption);
