@@ -55,6 +55,15 @@ class JdbcAuditTrail implements AuditTrail {
     private static final Counter APPENDS = Counter.builder("eecs.audit.appends")
             .description("audit events appended to the chain and committed").register(Metrics.globalRegistry);
 
+    /**
+     * How units' first appends found the head ({@code eecs.audit.heads}, tag {@code found}): where this instance
+     * assumed it was (one round trip), moved by another writer since, or unknown to an instance that has not appended
+     * yet (two each).
+     */
+    private static final Counter HEAD_ASSUMED = heads("assumed");
+    private static final Counter HEAD_MOVED = heads("moved");
+    private static final Counter HEAD_UNKNOWN = heads("unknown");
+
     private final JdbcClient jdbc;
     private final Clock recordingClock;
     /** The head this instance's last committed append left: its next unit assumes it is still the head. */
@@ -96,15 +105,18 @@ class JdbcAuditTrail implements AuditTrail {
         if (held == null) {
             Head known = lastCommitted.get();
             if (known == null) {
+                HEAD_UNKNOWN.increment();
                 held = hold(new ChainHeld(lastCommitted, lockedHead()));
             } else {
                 Linked linked = Linked.after(known, events);
                 HeadFound found = insertedAt(known, linked);
                 if (found.recordedAt() != null) {
+                    HEAD_ASSUMED.increment();
                     hold(new ChainHeld(lastCommitted, known)).appended(linked.head(found.recordedAt()), events.size());
                     return linked.events();
                 }
                 // the head had moved: it is the one found, which stays the head now that the lock is held
+                HEAD_MOVED.increment();
                 held = hold(new ChainHeld(lastCommitted, found.head()));
             }
         }
@@ -187,6 +199,12 @@ class JdbcAuditTrail implements AuditTrail {
 
     private OffsetDateTime recordingTime() {
         return recordingClock == null ? null : OffsetDateTime.now(recordingClock);
+    }
+
+    private static Counter heads(String found) {
+        return Counter.builder("eecs.audit.heads").tag("found", found)
+                .description("units' first audit appends, by where they found the chain's head")
+                .register(Metrics.globalRegistry);
     }
 
     private static ChainHeld hold(ChainHeld held) {

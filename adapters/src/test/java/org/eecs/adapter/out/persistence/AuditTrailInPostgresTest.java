@@ -3,6 +3,7 @@ package org.eecs.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Metrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,6 +222,7 @@ class AuditTrailInPostgresTest {
         transactions.inOne(() -> instance.append(event("left by the instance")));
         ChainedAuditEvent moved = transactions.inOne(() -> another.append(event("by another instance")));
         statements.clear();
+        double movedBefore = headsFound("moved");
 
         ChainedAuditEvent appended = transactions.inOne(() -> instance.append(event("after the other's")));
         int unitAfterTheMove = statements.size();
@@ -229,6 +231,7 @@ class AuditTrailInPostgresTest {
 
         assertThat(unitAfterTheMove).as("nothing inserted at the head assumed; the head found, then the insert")
                 .isEqualTo(2);
+        assertThat(headsFound("moved") - movedBefore).as("counted for the operators").isEqualTo(1);
         assertThat(appended.sequence()).isEqualTo(moved.sequence() + 1);
         assertThat(appended.previousHash()).isEqualTo(moved.hash());
         assertThat(statements).as("the head it left itself is assumed again").hasSize(1);
@@ -352,6 +355,10 @@ class AuditTrailInPostgresTest {
             statements.add(sql);
             return jdbc.sql(sql);
         };
+    }
+
+    private static double headsFound(String found) {
+        return Metrics.globalRegistry.counter("eecs.audit.heads", "found", found).count();
     }
 
     private boolean recordedInOrder(long from, long to) {
