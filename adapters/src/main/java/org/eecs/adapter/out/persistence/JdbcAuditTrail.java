@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eecs.application.port.out.AuditTrail;
 import org.eecs.domain.audit.Actor;
 import org.eecs.domain.audit.AuditAction;
@@ -35,7 +36,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The audit trail in PostgreSQL. Appends are serialised by a transaction-scoped advisory lock, so that
  * concurrent writers, in this process or in another replica, each link to the head they see and never fork
- * the chain; the lock is released when the caller's transaction ends.
+ * the chain; the lock is released when the caller's transaction ends. An instance remembers the head its last
+ * committed append left and assumes it is still the head, which it checks under the lock before inserting anything:
+ * a unit then takes the lock and stores its events in one round trip.
  */
 @Repository
 class JdbcAuditTrail implements AuditTrail {
@@ -52,8 +55,19 @@ class JdbcAuditTrail implements AuditTrail {
     private static final Counter APPENDS = Counter.builder("eecs.audit.appends")
             .description("audit events appended to the chain and committed").register(Metrics.globalRegistry);
 
+    /**
+     * How units' first appends found the head ({@code eecs.audit.heads}, tag {@code found}): where this instance
+     * assumed it was (one round trip), moved by another writer since, or unknown to an instance that has not appended
+     * yet (two each).
+     */
+    private static final Counter HEAD_ASSUMED = heads("assumed");
+    private static final Counter HEAD_MOVED = heads("moved");
+    private static final Counter HEAD_UNKNOWN = heads("unknown");
+
     private final JdbcClient jdbc;
     private final Clock recordingClock;
+    /** The head this instance's last committed append left: its next unit assumes it is still the head. */
+    private final AtomicReference<Head> lastCommitted = new AtomicReference<>();
 
     /** Records events at the database's clock: one clock for every instance. */
     @Autowired
@@ -75,9 +89,11 @@ class JdbcAuditTrail implements AuditTrail {
 
     /**
      * Joins the caller's transaction: an event is stored exactly when the change it describes is. The first append
-     * of a transaction takes the chain's lock and reads the head (one round trip), then inserts its events in one
-     * statement (another, however many they are); the transaction's later appends link to the event it appended
-     * last, which is still the head while it holds the lock (one round trip each).
+     * of a transaction takes the chain's lock and inserts its events in one statement (however many they are) when
+     * the head is still the one this instance's last committed append left; otherwise (another instance, or another
+     * unit of this one, appended since; or this instance has not appended yet) it links them to the head it then
+     * reads under the lock, and inserts them in a second statement. The transaction's later appends link to the
+     * event it appended last, which is still the head while it holds the lock (one round trip each).
      */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
@@ -87,33 +103,35 @@ class JdbcAuditTrail implements AuditTrail {
         }
         ChainHeld held = held();
         if (held == null) {
-            held = new ChainHeld(lockedHead());
-            TransactionSynchronizationManager.registerSynchronization(held);
+            Head known = lastCommitted.get();
+            if (known == null) {
+                HEAD_UNKNOWN.increment();
+                held = hold(new ChainHeld(lastCommitted, lockedHead()));
+            } else {
+                Linked linked = Linked.after(known, events);
+                HeadFound found = insertedAt(known, linked);
+                if (found.recordedAt() != null) {
+                    HEAD_ASSUMED.increment();
+                    hold(new ChainHeld(lastCommitted, known)).appended(linked.head(found.recordedAt()), events.size());
+                    return linked.events();
+                }
+                // the head had moved: it is the one found, which stays the head now that the lock is held
+                HEAD_MOVED.increment();
+                held = hold(new ChainHeld(lastCommitted, found.head()));
+            }
         }
-        Head head = held.head;
-        List<ChainedAuditEvent> chained = new ArrayList<>(events.size());
-        List<Object> values = new ArrayList<>(events.size() * 14 + 2);
+        Linked linked = Linked.after(held.head, events);
+        List<Object> values = new ArrayList<>(linked.rows().size() + 2);
         // recorded at the clock, but never before the head: the partition key never decreases along the chain
-        values.add(recordingClock == null ? null : OffsetDateTime.now(recordingClock));
-        values.add(head.recordedAt());
-        long sequence = head.sequence();
-        String previousHash = head.hash();
-        for (AuditEvent event : events) {
-            ChainedAuditEvent link = AuditChain.link(++sequence, previousHash, event);
-            chained.add(link);
-            previousHash = link.hash();
-            values.addAll(Arrays.asList(link.sequence(), event.actor().id(), event.actor().role().name(),
-                    event.action().name(), event.entity().type(), event.entity().id(),
-                    event.patient() == null ? null : event.patient().value(), event.outcome().name(),
-                    OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.sourceAddress(), event.purpose(),
-                    event.requestId(), link.previousHash(), link.hash()));
-        }
+        values.add(recordingTime());
+        values.add(held.head.recordedAt());
+        values.addAll(linked.rows());
         // one recording time for the events of one statement, so that it never decreases along them either
         OffsetDateTime recordedAt = jdbc.sql(insertOf(events.size())).params(values)
                 .query(OffsetDateTime.class)
                 .list().getFirst();
-        held.appended(new Head(sequence, previousHash, recordedAt), events.size());
-        return chained;
+        held.appended(linked.head(recordedAt), events.size());
+        return linked.events();
     }
 
     /** The insert of {@code events} events, one row each, all recorded at one time. */
@@ -137,7 +155,61 @@ class JdbcAuditTrail implements AuditTrail {
                 .query((row, n) -> new Head(row.getLong(1), row.getString(2),
                         row.getObject(3, OffsetDateTime.class)))
                 .optional()
-                .orElse(new Head(0, AuditChain.GENESIS, null));
+                .orElse(GENESIS);
+    }
+
+    /**
+     * Takes the chain's lock and reads the head as {@link #lockedHead()} does, in the same statement inserts the
+     * events linked to {@code assumed} if the head read is that one (same sequence and hash), and answers the head
+     * read and, if they were inserted, their recording time. The read is the V14 function's, so its snapshot is
+     * taken after the lock is held: a head another writer committed meanwhile is seen, and nothing is inserted.
+     */
+    private HeadFound insertedAt(Head assumed, Linked linked) {
+        List<Object> values = new ArrayList<>(linked.rows().size() + 5);
+        values.add(CHAIN_LOCK);
+        values.add(LOCK_TIMEOUT);
+        values.add(recordingTime());
+        values.add(assumed.sequence());
+        values.add(assumed.hash());
+        values.addAll(linked.rows());
+        return jdbc.sql(insertAtHeadOf(linked.events().size())).params(values)
+                .query((row, n) -> new HeadFound(new Head(row.getLong(1), row.getString(2),
+                        row.getObject(3, OffsetDateTime.class)), row.getObject(4, OffsetDateTime.class)))
+                .optional()
+                .orElse(new HeadFound(GENESIS, null));
+    }
+
+    /**
+     * The lock, the head, and the insert of {@code events} events if the head is the one assumed: rows come from a
+     * join with the recording time, which has a row only then (their values typed, since they are not a VALUES list
+     * of the insert itself). Recorded at one time, never before the head, as by {@link #insertOf(int)}.
+     */
+    private static String insertAtHeadOf(int events) {
+        return "with head as (select sequence, hash, recorded_at from audit_chain_locked_head(?, ?)), "
+                + "recording as (select greatest(coalesce(?::timestamptz, clock_timestamp()), h.recorded_at) as at "
+                + "from head h where h.sequence = ? and h.hash = ?), "
+                + "appended as (insert into audit_event (" + COLUMNS + ", recorded_at) "
+                + "select v.*, r.at from recording r, (values "
+                + String.join(", ", Collections.nCopies(events, "(?::bigint, ?::varchar, ?::varchar, ?::varchar, "
+                + "?::varchar, ?::varchar, ?::uuid, ?::varchar, ?::timestamptz, ?::varchar, ?::varchar, ?::varchar, "
+                + "?::varchar, ?::varchar)"))
+                + ") as v returning recorded_at) "
+                + "select h.sequence, h.hash, h.recorded_at, (select max(a.recorded_at) from appended a) from head h";
+    }
+
+    private OffsetDateTime recordingTime() {
+        return recordingClock == null ? null : OffsetDateTime.now(recordingClock);
+    }
+
+    private static Counter heads(String found) {
+        return Counter.builder("eecs.audit.heads").tag("found", found)
+                .description("units' first audit appends, by where they found the chain's head")
+                .register(Metrics.globalRegistry);
+    }
+
+    private static ChainHeld hold(ChainHeld held) {
+        TransactionSynchronizationManager.registerSynchronization(held);
+        return held;
     }
 
     /** This transaction's hold on the chain, if it appended already (a suspended outer unit's is not seen). */
@@ -150,13 +222,19 @@ class JdbcAuditTrail implements AuditTrail {
         return null;
     }
 
-    /** A transaction's hold on the chain: the head it appended last, and how many events it appended. */
+    /**
+     * A transaction's hold on the chain: the head it appended last, and how many events it appended. Once committed,
+     * that head is the one this instance's next unit assumes, unless a unit of this instance that committed at about
+     * the same time left a newer one (units commit, and are told so, in any order).
+     */
     private static final class ChainHeld implements TransactionSynchronization {
 
+        private final AtomicReference<Head> lastCommitted;
         private Head head;
         private int appended;
 
-        private ChainHeld(Head head) {
+        private ChainHeld(AtomicReference<Head> lastCommitted, Head head) {
+            this.lastCommitted = lastCommitted;
             this.head = head;
         }
 
@@ -168,6 +246,8 @@ class JdbcAuditTrail implements AuditTrail {
         @Override
         public void afterCommit() {
             APPENDS.increment(appended);
+            lastCommitted.accumulateAndGet(head,
+                    (last, mine) -> last == null || mine.sequence() > last.sequence() ? mine : last);
         }
     }
 
@@ -204,6 +284,40 @@ class JdbcAuditTrail implements AuditTrail {
 
     /** The newest link of the chain and when it was recorded (no time for the genesis). */
     private record Head(long sequence, String hash, OffsetDateTime recordedAt) {
+    }
+
+    private static final Head GENESIS = new Head(0, AuditChain.GENESIS, null);
+
+    /** The head read under the chain's lock, and when the events were recorded if they were inserted (else null). */
+    private record HeadFound(Head head, OffsetDateTime recordedAt) {
+    }
+
+    /** Events linked one by one after a head, and their rows' values in {@link #COLUMNS}' order (14 an event). */
+    private record Linked(List<ChainedAuditEvent> events, List<Object> rows) {
+
+        static Linked after(Head head, List<AuditEvent> events) {
+            List<ChainedAuditEvent> chained = new ArrayList<>(events.size());
+            List<Object> rows = new ArrayList<>(events.size() * 14);
+            long sequence = head.sequence();
+            String previousHash = head.hash();
+            for (AuditEvent event : events) {
+                ChainedAuditEvent link = AuditChain.link(++sequence, previousHash, event);
+                chained.add(link);
+                previousHash = link.hash();
+                rows.addAll(Arrays.asList(link.sequence(), event.actor().id(), event.actor().role().name(),
+                        event.action().name(), event.entity().type(), event.entity().id(),
+                        event.patient() == null ? null : event.patient().value(), event.outcome().name(),
+                        OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.sourceAddress(), event.purpose(),
+                        event.requestId(), link.previousHash(), link.hash()));
+            }
+            return new Linked(chained, rows);
+        }
+
+        /** The head the events leave once stored, recorded at the given time. */
+        Head head(OffsetDateTime recordedAt) {
+            ChainedAuditEvent last = events.getLast();
+            return new Head(last.sequence(), last.hash(), recordedAt);
+        }
     }
 
     /** An event as read by a query selecting {@link #COLUMNS}, by position: exports read a million of them. */

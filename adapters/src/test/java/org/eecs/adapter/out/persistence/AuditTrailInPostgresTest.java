@@ -3,10 +3,13 @@ package org.eecs.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Metrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +42,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail as PostgreSQL keeps it: append-only, chained, and verifiable. */
@@ -189,6 +194,136 @@ class AuditTrailInPostgresTest {
         assertThat(((ChainVerification.Intact) whole).eventsChecked()).isGreaterThanOrEqualTo(writers * eventsEach);
     }
 
+    @Test
+    void aUnitAtTheHeadThisInstanceLeft_isAppendedInOneStatement_andVerifies() {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        JdbcAuditTrail instance = new JdbcAuditTrail(counted(statements));
+        ChainedAuditEvent left = transactions.inOne(() -> instance.append(event("the instance's first")));
+        int firstUnit = statements.size();
+        statements.clear();
+
+        List<ChainedAuditEvent> next = transactions.inOne(() -> instance.append(
+                List.of(event("at the head it left"), event("and the next"))));
+
+        assertThat(firstUnit).as("its first unit: the head read under the lock, then the insert").isEqualTo(2);
+        assertThat(statements).as("the lock, the head checked and the insert in one statement").hasSize(1);
+        assertThat(next.getFirst().sequence()).isEqualTo(left.sequence() + 1);
+        assertThat(next.getFirst().previousHash()).isEqualTo(left.hash());
+        assertThat(auditTrail.readFrom(left.sequence(), 3)).containsExactly(left, next.get(0), next.get(1));
+        assertThat(recordedInOrder(left.sequence(), next.getLast().sequence())).isTrue();
+        assertThat(verifier.verify(AUDITOR, ALL_TIME_FROM, ALL_TIME_TO).intact()).isTrue();
+    }
+
+    @Test
+    void aHeadMovedByAnotherInstance_isNoticedUnderTheLock_andTheEventsLinkToTheNewHead() {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        JdbcAuditTrail instance = new JdbcAuditTrail(counted(statements));
+        JdbcAuditTrail another = new JdbcAuditTrail(jdbc);
+        transactions.inOne(() -> instance.append(event("left by the instance")));
+        ChainedAuditEvent moved = transactions.inOne(() -> another.append(event("by another instance")));
+        statements.clear();
+        double movedBefore = headsFound("moved");
+
+        ChainedAuditEvent appended = transactions.inOne(() -> instance.append(event("after the other's")));
+        int unitAfterTheMove = statements.size();
+        statements.clear();
+        ChainedAuditEvent following = transactions.inOne(() -> instance.append(event("at its own head again")));
+
+        assertThat(unitAfterTheMove).as("nothing inserted at the head assumed; the head found, then the insert")
+                .isEqualTo(2);
+        assertThat(headsFound("moved") - movedBefore).as("counted for the operators").isEqualTo(1);
+        assertThat(appended.sequence()).isEqualTo(moved.sequence() + 1);
+        assertThat(appended.previousHash()).isEqualTo(moved.hash());
+        assertThat(statements).as("the head it left itself is assumed again").hasSize(1);
+        assertThat(following.previousHash()).isEqualTo(appended.hash());
+        assertThat(recordedInOrder(moved.sequence(), following.sequence())).isTrue();
+        assertNoForkAndIntact();
+    }
+
+    @Test
+    void aUnitRolledBackLeavesTheHeadThisInstanceAssumesAsItWas() {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        JdbcAuditTrail instance = new JdbcAuditTrail(counted(statements));
+        ChainedAuditEvent committed = transactions.inOne(() -> instance.append(event("committed")));
+        assertThatThrownBy(() -> transactions.inOne(() -> {
+            instance.append(event("rolled back"));
+            throw new IllegalStateException("the unit failed after its audit");
+        })).isInstanceOf(IllegalStateException.class);
+        statements.clear();
+
+        ChainedAuditEvent next = transactions.inOne(() -> instance.append(event("after the rollback")));
+
+        assertThat(statements).hasSize(1);
+        assertThat(next.sequence()).isEqualTo(committed.sequence() + 1);
+        assertThat(next.previousHash()).isEqualTo(committed.hash());
+    }
+
+    /**
+     * Units of one instance are told of their commits in any order: here a unit is told only after a later unit
+     * appended and committed, and the instance still assumes the newer head of the two.
+     */
+    @Test
+    void theNewestHeadIsAssumed_whenUnitsAreToldOfTheirCommitsOutOfOrder() {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        JdbcAuditTrail instance = new JdbcAuditTrail(counted(statements));
+        transactions.inOne(() -> instance.append(event("before both")));
+        List<ChainedAuditEvent> later = new CopyOnWriteArrayList<>();
+
+        transactions.inOne(() -> {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() { // runs before the append's own, registered after it
+                    later.add(CompletableFuture.supplyAsync(() -> transactions.inOne(
+                            () -> instance.append(event("committed before the earlier unit is told")))).join());
+                }
+            });
+            return instance.append(event("told late"));
+        });
+        statements.clear();
+        ChainedAuditEvent next = transactions.inOne(() -> instance.append(event("after both")));
+
+        assertThat(statements).as("assumed the later unit's head, which is the head").hasSize(1);
+        assertThat(next.previousHash()).isEqualTo(later.getFirst().hash());
+        assertNoForkAndIntact();
+    }
+
+    @Test
+    void concurrentUnitsOfTwoInstancesLeaveOneUnbrokenChain() throws Exception {
+        List<JdbcAuditTrail> instances = List.of(new JdbcAuditTrail(jdbc), new JdbcAuditTrail(jdbc));
+        int writersEach = 4;
+        int unitsEach = 20;
+        long before = countEvents();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(instances.size() * writersEach);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < instances.size() * writersEach; i++) {
+                JdbcAuditTrail instance = instances.get(i % instances.size());
+                String name = "instance-" + i % instances.size() + "-writer-" + i;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int unit = 0; unit < unitsEach; unit++) {
+                        String id = name + "-" + unit;
+                        transactions.inOne(() -> {
+                            instance.append(List.of(event(id + "-a"), event(id + "-b")));
+                            return instance.append(event(id + "-c"));
+                        });
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> writer : done) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(countEvents()).isEqualTo(before + instances.size() * writersEach * unitsEach * 3);
+        assertNoForkAndIntact();
+    }
+
     /**
      * Appends a short chain, lets the tampering (done as a superuser with the trigger disabled) return the
      * sequence it broke, verifies, and checks the break is located there. Everything is rolled back, so the
@@ -212,6 +347,32 @@ class AuditTrailInPostgresTest {
                     broken -> assertThat(broken.sequence()).isEqualTo(brokenAt));
             return result;
         });
+    }
+
+    /** The context's database client, each statement it is given listed (one a round trip). */
+    private JdbcClient counted(List<String> statements) {
+        return sql -> {
+            statements.add(sql);
+            return jdbc.sql(sql);
+        };
+    }
+
+    private static double headsFound(String found) {
+        return Metrics.globalRegistry.counter("eecs.audit.heads", "found", found).count();
+    }
+
+    private boolean recordedInOrder(long from, long to) {
+        return jdbc.sql("""
+                        select bool_and(recorded_at >= previous) from (select recorded_at,
+                            lag(recorded_at) over (order by sequence) as previous
+                            from audit_event where sequence between ? and ?) as stretch""")
+                .params(from, to).query(Boolean.class).single();
+    }
+
+    private void assertNoForkAndIntact() {
+        assertThat(jdbc.sql("select count(distinct previous_hash) = count(*) from audit_event")
+                .query(Boolean.class).single()).as("no two events link to the same predecessor").isTrue();
+        assertThat(verifier.verify(AUDITOR, ALL_TIME_FROM, ALL_TIME_TO).intact()).isTrue();
     }
 
     private long countEvents() {
