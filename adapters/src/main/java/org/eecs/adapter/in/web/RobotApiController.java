@@ -78,7 +78,7 @@ class RobotApiController {
                 @SchemaProperty(name = "frame", array = @ArraySchema(schema = @Schema(type = "string",
                         format = "binary")))}))
     TurnAnswerJson turn(@PathVariable CareSessionId session, HttpServletRequest request) throws Exception {
-        TurnParts.Turn parts = turnParts.read(request); // not @RequestPart arguments: they cost more than the parts
+        TurnParts.Turn parts = turnParts.read(request); // not @RequestPart arguments: see TurnParts for why
         return TurnAnswerJson.of(AnsweredTurns.mark(request, conversation.take(recorded(callers.as(Role.ROBOT),
                 session, parts.utterance(), parts.audio(), parts.frames()).underKey(AnsweredTurns.retryKeyOf(request)))));
     }
