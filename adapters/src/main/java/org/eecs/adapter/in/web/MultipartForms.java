@@ -29,7 +29,7 @@ import org.springframework.web.util.WebUtils;
  * written), not into a new array: a 600 KB array is a humongous object for G1 (half a 1 MB region or more), allocated
  * outside the young generation and counted toward the next marking cycle, and a turn's body was the larger part of
  * the server's allocation at 64 robots. Nothing keeps a slice past the request: the use case takes copies of the
- * parts ({@link MultipartFormRequest}'s {@code getBytes}).
+ * parts ({@link TurnParts}).
  */
 @Component("multipartResolver") // the name DispatcherServlet looks up; Spring Boot's own resolver then stands back
 class MultipartForms implements MultipartResolver, ServletRequestListener {

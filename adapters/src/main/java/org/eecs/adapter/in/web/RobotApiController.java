@@ -2,6 +2,10 @@ package org.eecs.adapter.in.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -9,8 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,11 +40,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartRequest;
-import org.springframework.web.util.WebUtils;
 
 /** The robot's side of a care session (docs/robot-protocol.md): its sessions, its turns, and barge-in. */
 @RestController
@@ -52,10 +50,12 @@ class RobotApiController {
 
     private final ConversingWithPatients conversation;
     private final Callers callers;
+    private final TurnParts turnParts;
 
-    RobotApiController(ConversingWithPatients conversation, Callers callers) {
+    RobotApiController(ConversingWithPatients conversation, Callers callers, TurnParts turnParts) {
         this.conversation = conversation;
         this.callers = callers;
+        this.turnParts = turnParts;
     }
 
     @GetMapping
@@ -69,14 +69,18 @@ class RobotApiController {
     @PostMapping(path = "/{session}/turns", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "A turn: the utterance as WAV and the frames taken while it was spoken; answers the care "
             + "response and its performance plan")
-    TurnAnswerJson turn(@PathVariable CareSessionId session, @Valid @RequestPart("utterance") UtteranceJson utterance,
-                        @RequestPart("audio") MultipartFile audio,
-                        @RequestPart(name = "frame", required = false) List<MultipartFile> frame,
-                        HttpServletRequest request) {
-        onlyTurnParts(WebUtils.getNativeRequest(request, MultipartRequest.class).getMultiFileMap());
-        List<byte[]> frames = frame == null ? List.of() : frame.stream().map(RobotApiController::bytesOf).toList();
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(type = "object", requiredProperties = {"audio", "utterance"}),
+            schemaProperties = {
+                @SchemaProperty(name = "utterance", schema = @Schema(implementation = UtteranceJson.class)),
+                @SchemaProperty(name = "audio", schema = @Schema(type = "string", format = "binary")),
+                @SchemaProperty(name = "frame", array = @ArraySchema(schema = @Schema(type = "string",
+                        format = "binary")))}))
+    TurnAnswerJson turn(@PathVariable CareSessionId session, HttpServletRequest request) throws Exception {
+        TurnParts.Turn parts = turnParts.read(request); // not @RequestPart arguments: see TurnParts for why
         return TurnAnswerJson.of(AnsweredTurns.mark(request, conversation.take(recorded(callers.as(Role.ROBOT),
-                session, utterance, bytesOf(audio), frames).underKey(AnsweredTurns.retryKeyOf(request)))));
+                session, parts.utterance(), parts.audio(), parts.frames()).underKey(AnsweredTurns.retryKeyOf(request)))));
     }
 
     /** A turn's parts are one utterance, one audio and its frames: another part is refused, not ignored. */
@@ -129,15 +133,6 @@ class RobotApiController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The one copy of a part: the use case keeps the audio and frames as arrays of their own. */
-    private static byte[] bytesOf(MultipartFile part) {
-        try {
-            return part.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a part of the turn could not be read", e);
-        }
-    }
-
     record SessionsJson(SessionJson current, SessionJson next) {
     }
 
@@ -153,6 +148,9 @@ class RobotApiController {
     }
 
     /**
+     * A turn's utterance part. {@link TurnParts#valid} checks these constraints in code for the utterances robots
+     * send: the two are kept as one ({@code TurnPartsTest}).
+     *
      * @param frameCapturedAt the capture time of each frame part, in order
      * @param withholdEmotion answer this turn without the emotion input
      */

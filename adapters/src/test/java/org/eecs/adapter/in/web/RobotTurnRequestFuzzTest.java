@@ -73,7 +73,14 @@ class RobotTurnRequestFuzzTest {
         }
         try {
             RobotApiController.UtteranceJson read = JSON.readValue(utterance, RobotApiController.UtteranceJson.class);
-            if (read == null || !VALIDATOR.validate(read).isEmpty()) {
+            if (read == null) {
+                return; // 400 invalid-request: no utterance
+            }
+            boolean valid = VALIDATOR.validate(read).isEmpty();
+            if (TurnParts.valid(read) != valid) {
+                throw new AssertionError("the constraints checked in code find " + !valid + " for " + read);
+            }
+            if (!valid) {
                 return; // 400 invalid-request, listing the fields
             }
             TakeTurn turn = RobotApiController.recorded(ROBOT, SESSION, read, audio, frames);

@@ -41,7 +41,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Care turns over the robot API, end to end on the embedded models: real speech (espeak-ng) and a real face photo
@@ -57,6 +61,8 @@ class RobotTurnsTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired MultipartForms forms;
+    @Autowired JsonMapper jsonMapper;
+    @Autowired RequestMappingHandlerAdapter mvc;
     Api api;
     WebFixtures fixtures;
     String clinician;
@@ -332,6 +338,46 @@ class RobotTurnsTest {
         assertThat(large.status()).as(large.toString()).isEqualTo(413);
         assertThat(large.json().get("detail").asString()).isEqualTo("the body has more than 50 parts");
         assertThat(transcript(running)).isEmpty();
+    }
+
+    @Test
+    void anUtterancePartThatIsNotJsonOfValidFields_isRefusedAsAnyJsonBody() {
+        Running running = running();
+        String valid = "{\"startedAt\": \"2026-11-25T09:00:00Z\", \"endedAt\": \"2026-11-25T09:00:03Z\"}";
+
+        Answer text = post(running, utteranceAs("text/plain", valid), null);
+        Answer malformed = post(running, utteranceAs("application/json", "{\"startedAt\": "), null);
+        Answer invalid = post(running, utteranceAs("application/json", "{\"withholdEmotion\": true}"), null);
+        Answer missing = post(running, new Multipart().part("audio", "u.wav", "audio/wav", speech), null);
+
+        assertThat(text.status()).as(text.toString()).isEqualTo(415);
+        assertThat(text.json().get("type").asString()).isEqualTo("urn:eecs:problem:unsupported-media-type");
+        assertThat(text.header("Accept")).contains("application/json");
+        assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
+        assertThat(malformed.json().get("type").asString()).isEqualTo("urn:eecs:problem:malformed-request");
+        assertThat(malformed.json().get("detail").asString()).startsWith(
+                "the request body could not be read as the expected JSON: it is not well-formed JSON");
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+        assertThat(invalid.json().get("type").asString()).isEqualTo("urn:eecs:problem:invalid-request");
+        assertThat(invalid.json().get("errors").valueStream().map(error -> error.get("field").asString() + " "
+                + error.get("message").asString()))
+                .containsExactlyInAnyOrder("startedAt must not be null", "endedAt must not be null");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+        assertThat(missing.json().get("detail").asString()).isEqualTo("Required part 'utterance' is not present.");
+        assertThat(transcript(running)).isEmpty();
+    }
+
+    private Multipart utteranceAs(String contentType, String utterance) {
+        return new Multipart().part("utterance", contentType, utterance).part("audio", "u.wav", "audio/wav", speech);
+    }
+
+    @Test
+    void theUtterancePart_isReadWithTheMapperSpringMvcReadsJsonBodiesWith() {
+        assertThat(mvc.getMessageConverters().stream()
+                .filter(converter -> converter.canRead(RobotApiController.UtteranceJson.class,
+                        MediaType.APPLICATION_JSON))
+                .findFirst().<Object>map(converter -> ((AbstractJacksonHttpMessageConverter<?>) converter).getMapper()))
+                .as("TurnParts reads the robots' utterances with the application's JsonMapper").containsSame(jsonMapper);
     }
 
     @Test

@@ -27,13 +27,32 @@ final class KeycloakAuthorities implements Converter<Jwt, AbstractAuthentication
     private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
     private final String clientId;
+    private final VerifiedTokens remembered;
 
     KeycloakAuthorities(String clientId) {
+        this(clientId, null);
+    }
+
+    /**
+     * @param remembered where what a token grants is kept with the token, made once for it rather than on every request
+     *                   (a robot presents the same token for its lifetime); null to make it every time
+     */
+    KeycloakAuthorities(String clientId, VerifiedTokens remembered) {
         this.clientId = clientId;
+        this.remembered = remembered;
+    }
+
+    /** What a token grants: the authorities of its roles, and the name it acts under. */
+    record Granted(List<GrantedAuthority> authorities, String name) {
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        Granted granted = remembered == null ? granted(jwt) : remembered.granted(jwt, this::granted);
+        return new JwtAuthenticationToken(jwt, granted.authorities(), granted.name());
+    }
+
+    private Granted granted(Jwt jwt) {
         Set<String> roles = new LinkedHashSet<>(rolesIn(jwt.getClaim("realm_access")));
         if (jwt.getClaim("resource_access") instanceof Map<?, ?> resources) {
             roles.addAll(rolesIn(resources.get(clientId)));
@@ -43,7 +62,7 @@ final class KeycloakAuthorities implements Converter<Jwt, AbstractAuthentication
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(
                         "ROLE_" + role.toUpperCase(Locale.ROOT).replace('-', '_')))
                 .toList();
-        return new JwtAuthenticationToken(jwt, authorities, principalName(jwt, roles));
+        return new Granted(authorities, principalName(jwt, roles));
     }
 
     private static Collection<String> rolesIn(Object access) {

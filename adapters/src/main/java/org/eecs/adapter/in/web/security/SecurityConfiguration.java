@@ -46,7 +46,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, RefusedRequests refusals,
                             @Qualifier("idempotencyKeys") Filter idempotencyKeys,
-                            @Value("${eecs.security.audience}") String audience) throws Exception {
+                            @Value("${eecs.security.audience}") String audience, JwtDecoder tokens)
+            throws Exception {
         http
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged request to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -89,7 +90,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/robot/**").hasRole(ROBOT)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakAuthorities(audience)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakAuthorities(audience,
+                                tokens instanceof VerifiedTokens verified ? verified : null)))
                         .authenticationEntryPoint(refusals)
                         .accessDeniedHandler(refusals))
                 .exceptionHandling(exceptions -> exceptions

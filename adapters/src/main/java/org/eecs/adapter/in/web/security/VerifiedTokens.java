@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,6 +28,10 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * finds its copy expired and fetches the keys again. A withdrawn key is refused at the same fetch as without this
  * class, never later.
  *
+ * <p>What the token grants ({@link KeycloakAuthorities}, run on every request) is remembered with it and forgotten with
+ * it ({@link #granted}); the authentication itself is made anew for each request, since Spring Security sets the
+ * request's details on it.
+ *
  * <p>Not remembered: refusals (a refused token is checked in full each time it comes back), and a token bound to a
  * client certificate or key ({@code cnf}), whose check depends on the request. At most {@code capacity} tokens are
  * held: when full, those out of time or of an earlier fetch are forgotten, and if that freed nothing, all.
@@ -36,7 +41,17 @@ final class VerifiedTokens implements JwtDecoder {
     /** How long the decoder (Nimbus's caching key source, as Spring Security builds it) keeps fetched keys. */
     static final Duration KEY_SET_LIFETIME = Duration.ofMillis(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE);
 
-    private record Verified(Jwt jwt, SigningKeyFetches.Fetch after) {
+    /** A token verified after a fetch of the keys, and what {@link KeycloakAuthorities} granted it, once asked. */
+    private static final class Verified {
+
+        final Jwt jwt;
+        final SigningKeyFetches.Fetch after;
+        volatile KeycloakAuthorities.Granted granted;
+
+        Verified(Jwt jwt, SigningKeyFetches.Fetch after) {
+            this.jwt = jwt;
+            this.after = after;
+        }
     }
 
     private final JwtDecoder decoder;
@@ -63,8 +78,8 @@ final class VerifiedTokens implements JwtDecoder {
     public Jwt decode(String token) throws JwtException {
         SigningKeyFetches.Fetch fetch = fetches.latest();
         Verified known = verified.get(token);
-        if (known != null && known.after() == fetch && keysCurrent(fetch)) {
-            return stillInTime(token, known.jwt());
+        if (known != null && known.after == fetch && keysCurrent(fetch)) {
+            return stillInTime(token, known.jwt);
         }
         Jwt jwt = decoder.decode(token);
         // a fetch during the check (the first token, a new key) may have brought other keys: checked again next time
@@ -72,6 +87,24 @@ final class VerifiedTokens implements JwtDecoder {
             remember(token, new Verified(jwt, fetch));
         }
         return jwt;
+    }
+
+    /**
+     * What {@code grant} makes of this token, made once while the token is remembered and forgotten with it (at its
+     * expiry, the next fetch of the keys, or when room is made): the claims of one verified token never change. A
+     * token not remembered (or another instance of it) is granted anew.
+     */
+    KeycloakAuthorities.Granted granted(Jwt jwt, Function<Jwt, KeycloakAuthorities.Granted> grant) {
+        Verified known = verified.get(jwt.getTokenValue());
+        if (known == null || known.jwt != jwt) {
+            return grant.apply(jwt);
+        }
+        KeycloakAuthorities.Granted granted = known.granted;
+        if (granted == null) {
+            granted = grant.apply(jwt);
+            known.granted = granted; // two requests at once may both make it: the same either way
+        }
+        return granted;
     }
 
     private boolean keysCurrent(SigningKeyFetches.Fetch fetch) {
@@ -90,8 +123,8 @@ final class VerifiedTokens implements JwtDecoder {
 
     private void remember(String token, Verified verification) {
         if (verified.size() >= capacity) {
-            verified.values().removeIf(held -> held.after() != verification.after()
-                    || inTime.validate(held.jwt()).hasErrors());
+            verified.values().removeIf(held -> held.after != verification.after
+                    || inTime.validate(held.jwt).hasErrors());
             if (verified.size() >= capacity) {
                 verified.clear();
             }

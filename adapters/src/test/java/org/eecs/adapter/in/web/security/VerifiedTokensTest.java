@@ -60,6 +60,29 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void whatATokenGrants_isMadeOnceWhileItIsRemembered_andAnewOnceTheKeysAreFetchedAgain() {
+        String robots = token(issuersKey, "robot-1", clock.instant(), Duration.ofHours(1),
+                Map.of("azp", "robot-1", "realm_access", Map.of("roles", List.of("robot", "offline_access"))));
+        KeycloakAuthorities authorities = new KeycloakAuthorities("eecs-backend", tokens);
+        tokens.decode(robots); // the first use fetched the keys: not remembered yet
+        Jwt remembered = tokens.decode(robots);
+
+        var first = authorities.convert(remembered);
+        var second = authorities.convert(tokens.decode(robots));
+
+        assertThat(first).as("an authentication of each request's own").isNotSameAs(second).isEqualTo(second);
+        assertThat(first.getName()).isEqualTo("robot-1");
+        assertThat(first.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ROBOT",
+                "ROLE_OFFLINE_ACCESS");
+        assertThat(tokens.granted(remembered, jwt -> {
+            throw new AssertionError("made again");
+        })).isSameAs(tokens.granted(remembered, jwt -> null));
+        published.fetchedBy(fetches);
+        Jwt verifiedAgain = tokens.decode(robots);
+        assertThat(tokens.granted(verifiedAgain, jwt -> null)).as("forgotten with the token").isNull();
+    }
+
+    @Test
     void whenTheTokenHasExpired_aCachedVerificationIsRefused() {
         String robots = token(issuersKey, "robot-1", Duration.ofMinutes(2));
         tokens.decode(robots);
