@@ -314,8 +314,12 @@ public final class CareTurnLoad {
                 window.cpu.databaseMillis() / turns, measured.cpuMillis() / turns);
         System.out.printf("  GC pauses      server's JVM %s; robots' JVM %s (it allocated %.0f KB a turn)%n",
                 window.pauses, measured.gc(), measured.allocatedBytes() / 1024.0 / turns);
-        System.out.printf("  database a turn %.1f transactions committed, %.1f round trips (messages PostgreSQL "
-                + "received)%n", window.traffic.commits() / turns, window.traffic.messages() / turns);
+        System.out.printf("  database a turn %.1f transactions committed, %.1f TCP segments PostgreSQL received (a round "
+                + "trip is one or more)%n", window.traffic.commits() / turns, window.traffic.messages() / turns);
+        if (window.cpu.memoryMonitorMillis() > 0) { // a kernel thread: it takes a core, and slows the other, in bursts
+            System.out.printf("  machine        the kernel's memory monitor (kdamond) ran %.0f ms of the window%n",
+                    window.cpu.memoryMonitorMillis());
+        }
         printStages(stages.values());
     }
 
@@ -378,8 +382,10 @@ public final class CareTurnLoad {
 
     /**
      * The database's work in units, not time: transactions committed (PostgreSQL's statistics, flushed within a
-     * second or so; the two queries reading them count themselves) and the messages its server sockets on the port
-     * received ({@code ss}'s {@code data_segs_in}: one a client's flush, i.e. a round trip, for messages this small).
+     * second or so; the two queries reading them count themselves) and the TCP segments its server sockets on the
+     * port received ({@code ss}'s {@code data_segs_in}). A round trip is one segment or more: the driver may flush a
+     * statement's messages in two (an strace of the backends in issue 7h read a Sync arriving on its own), so this
+     * counts the traffic, not the round trips, which the code path tells (docs/benchmarks.md).
      */
     private record DatabaseTraffic(double commits, double messages) {
         static DatabaseTraffic now(JdbcClient jdbc, String databasePort) {
@@ -413,7 +419,7 @@ public final class CareTurnLoad {
      * the backends under it), from /proc.
      */
     private record CpuTime(double jvmMillis, double requestMillis, double compilerMillis, double collectorMillis,
-                           double databaseMillis) {
+                           double databaseMillis, double memoryMonitorMillis) {
         static CpuTime now(String databasePort) {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean();
@@ -428,7 +434,17 @@ public final class CareTurnLoad {
                     .mapToLong(info -> Math.max(0, threads.getThreadCpuTime(info.getThreadId()))).sum() / 1e6;
             return new CpuTime(os.getProcessCpuTime() / 1e6, requests,
                     threadTicks(name -> name.contains("CompilerThre")) * 10,
-                    threadTicks(name -> name.startsWith("GC Thread") || name.startsWith("G1 ")) * 10, database);
+                    threadTicks(name -> name.startsWith("GC Thread") || name.startsWith("G1 ")) * 10, database,
+                    ProcessHandle.allProcesses().filter(process -> comm(process.pid()).startsWith("kdamond"))
+                            .mapToDouble(process -> ticks(process.pid())).sum() * 10);
+        }
+
+        private static String comm(long pid) {
+            try {
+                return Files.readString(Path.of("/proc/" + pid + "/comm")).strip();
+            } catch (IOException | RuntimeException gone) {
+                return "";
+            }
         }
 
         /** utime + stime of this JVM's threads whose native name (/proc's comm, 15 characters) matches. */
@@ -457,7 +473,7 @@ public final class CareTurnLoad {
         CpuTime minus(CpuTime before) {
             return new CpuTime(jvmMillis - before.jvmMillis, requestMillis - before.requestMillis,
                     compilerMillis - before.compilerMillis, collectorMillis - before.collectorMillis,
-                    databaseMillis - before.databaseMillis);
+                    databaseMillis - before.databaseMillis, memoryMonitorMillis - before.memoryMonitorMillis);
         }
 
         /** utime + stime of a process; 0 once it is gone. */
