@@ -244,6 +244,7 @@ public final class CareTurnLoad {
         long openedNanos;
         CpuTime cpu;
         DatabaseTraffic traffic;
+        AuditHeads auditHeads;
         GcPauses.Summary pauses;
         List<GcPauses.Span> pauseSpans;
         List<ServerTurnTimes.Served> served;
@@ -255,6 +256,7 @@ public final class CareTurnLoad {
             turnTimes.since(openedNanos);
             cpu = CpuTime.now(databasePort());
             traffic = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort());
+            auditHeads = AuditHeads.now();
             gc.mark();
         }
 
@@ -264,6 +266,7 @@ public final class CareTurnLoad {
             pauseSpans = gc.spans();
             cpu = CpuTime.now(databasePort()).minus(cpu);
             traffic = DatabaseTraffic.now(server.getBean(JdbcClient.class), databasePort()).minus(traffic);
+            auditHeads = AuditHeads.now().minus(auditHeads);
             served = turnTimes.since(openedNanos);
             writeTimeline(served, openedNanos);
             loadAtClose = uptime();
@@ -316,6 +319,10 @@ public final class CareTurnLoad {
                 window.pauses, measured.gc(), measured.allocatedBytes() / 1024.0 / turns);
         System.out.printf("  database a turn %.1f transactions committed, %.1f TCP segments PostgreSQL received (a round "
                 + "trip is one or more)%n", window.traffic.commits() / turns, window.traffic.messages() / turns);
+        System.out.printf("  audit trail    %.0f %% of the units' first appends found the chain's head where the instance "
+                        + "left it (one round trip; %.0f moved, %.0f unknown: two)%n",
+                100 * window.auditHeads.assumed() / Math.max(1, window.auditHeads.all()), window.auditHeads.moved(),
+                window.auditHeads.unknown());
         if (window.cpu.memoryMonitorMillis() > 0) { // a kernel thread: it takes a core, and slows the other, in bursts
             System.out.printf("  machine        the kernel's memory monitor (kdamond) ran %.0f ms of the window%n",
                     window.cpu.memoryMonitorMillis());
@@ -378,6 +385,27 @@ public final class CareTurnLoad {
 
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    /** The server's count of units' first audit appends by where they found the chain's head (same JVM). */
+    private record AuditHeads(double assumed, double moved, double unknown) {
+        static AuditHeads now() {
+            return new AuditHeads(count("assumed"), count("moved"), count("unknown"));
+        }
+
+        private static double count(String found) {
+            var counter = io.micrometer.core.instrument.Metrics.globalRegistry.find("eecs.audit.heads")
+                    .tag("found", found).counter();
+            return counter == null ? 0 : counter.count();
+        }
+
+        AuditHeads minus(AuditHeads before) {
+            return new AuditHeads(assumed - before.assumed, moved - before.moved, unknown - before.unknown);
+        }
+
+        double all() {
+            return assumed + moved + unknown;
+        }
     }
 
     /**
