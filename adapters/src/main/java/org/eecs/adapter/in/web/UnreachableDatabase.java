@@ -22,6 +22,7 @@ class UnreachableDatabase {
     private static final String CONNECTION_EXCEPTION = "08";
     private static final String OPERATOR_INTERVENTION = "57P0";
     private static final int PROBE_SECONDS = 2;
+    private static final String CLOSED_BY_THE_POOL = "Connection is closed";
 
     private final DataSource dataSource;
 
@@ -46,8 +47,23 @@ class UnreachableDatabase {
                     || sql.getSQLState().startsWith(OPERATOR_INTERVENTION))) {
                 return true;
             }
+            if (closedByThePool(cause)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * The pool's answer to a statement on a connection it has closed (HikariCP's, with no SQL state): it closes one it
+     * saw fail as lost. A unit whose statement found its connection gone is then rolled back on that closed connection,
+     * and the rollback's failure is what reaches us, in place of the statement's (Spring's TransactionTemplate keeps
+     * the rollback's). By then the database may be back (a pooled connection ended by its restart, lent before the pool
+     * checked it), so the probe alone would call it a defect.
+     */
+    private static boolean closedByThePool(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() == null
+                && CLOSED_BY_THE_POOL.equals(sql.getMessage());
     }
 
     private boolean reachable() {
