@@ -87,6 +87,10 @@ public final class CareTurnLoad {
     /** turns before any window, back to back ({@code jit=N} among the arguments), and from how many robots */
     private static final int JIT_TURNS = 8_000;
     private static final int JIT_ROBOTS = 8;
+    /** the JIT has settled when its compilers take less than this share of one core's time over a spell */
+    private static final double SETTLED = 0.01;
+    private static final Duration SETTLING_SPELL = Duration.ofSeconds(15);
+    private static final Duration SETTLING_AT_MOST = Duration.ofMinutes(10);
     private static final List<Stage> MODEL_STAGES = List.of(Stage.FACE_RECOGNITION, Stage.SPEECH_RECOGNITION,
             Stage.TEXT_CUES, Stage.FUSION, Stage.SAFETY, Stage.REASONING, Stage.SPEECH_SYNTHESIS,
             Stage.FACE_ANIMATION, Stage.MOTION_PLANNING);
@@ -208,6 +212,49 @@ public final class CareTurnLoad {
         }
     }
 
+    /**
+     * The robots take turns at the window's concurrency, in spells, until the server's JIT has settled: until its
+     * compilers' time (summed over its compiler threads; elapsed, so never less than their CPU) is less than
+     * {@link #SETTLED} of a core over a spell, or {@link #SETTLING_AT_MOST} has passed (said as not settled). The
+     * 8,000 turns of {@link #warmUp} leave C2 a queue: at 64 robots, a method run once a turn reached C2 only 20 to 30
+     * s into a window that followed 20 s of warm-up ({@code -Xlog:jit+compilation}, 2026-12-03), and the compiler
+     * took 4 to 5 ms of CPU a turn of the two cores the turns share; after 180 s of warm-up, 0.2 ms. How long
+     * settling took, and the compilers' time in its first and last spells, is printed. Then one full collection (see
+     * there why).
+     */
+    private void settle(List<Robot> robots) throws Exception {
+        long started = System.nanoTime();
+        long first = -1;
+        for (int spells = 1; ; spells++) {
+            long before = compiling();
+            LoadRobots.Measured spell = LoadRobots.drive(plan(robots, Duration.ZERO, SETTLING_SPELL, 0, PAUSE),
+                    NO_WINDOW);
+            if (!spell.errors().isEmpty()) {
+                throw new IllegalStateException("turns refused while settling: " + spell.errors().getFirst());
+            }
+            long compiling = compiling() - before;
+            first = first < 0 ? compiling : first;
+            Duration spent = Duration.ofNanos(System.nanoTime() - started);
+            boolean settled = compiling < SETTLED * SETTLING_SPELL.toMillis();
+            if (settled || spent.compareTo(SETTLING_AT_MOST) >= 0) {
+                // The stand-in's speech of each answer, kept from its first turn (StandIns), is tens of MB that young
+                // collections would copy from survivor to survivor until it is 15 collections old: one full
+                // collection puts it, and whatever else lives on, where a server taking turns for hours has it.
+                System.gc();
+                System.out.printf("%n%d robots: the JIT %s after %d s of turns at this concurrency (%d spells of %d s;"
+                                + " its compilers took %d ms in the first, %d ms in the last), then a full collection%n",
+                        robots.size(), settled ? "settled" : "had NOT settled", spent.toSeconds(), spells,
+                        SETTLING_SPELL.toSeconds(), first, compiling);
+                return;
+            }
+        }
+    }
+
+    /** The time this JVM's JIT compilers have spent so far. */
+    private static long compiling() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     private static final LoadRobots.Window NO_WINDOW = new LoadRobots.Window() {
         @Override
         public void opened() {
@@ -278,6 +325,7 @@ public final class CareTurnLoad {
         for (int i = 0; i < concurrent; i++) {
             robots.add(newRobot());
         }
+        settle(robots);
         MeasuredWindow window = new MeasuredWindow();
         LoadRobots.Measured measured = LoadRobots.drive(plan(robots, warmUp, duration, 0, PAUSE), window);
         if (window.cpu == null || window.traffic == null || measured.turns().isEmpty()) {
