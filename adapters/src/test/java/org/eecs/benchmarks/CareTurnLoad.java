@@ -63,8 +63,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       the face animation and the motion run as they are (their time is model time). Each robot posts a multipart turn (a 3 s WAV and 16 JPEG frames), waits for the answer,
  *       then pauses as a robot performing it and a patient answering would. The robots run in a JVM of their own
  *       ({@link LoadRobots}), so that the CPU a turn costs is told apart: the server's, the robots', PostgreSQL's.
- *       The same robots warm up before the measured window opens; beside the robots' times, the server's own time
- *       of each turn request ({@link ServerTurnTimes}) and both JVMs' collector pauses ({@link GcPauses}).</li>
+ *       The same robots take turns until the JIT has settled ({@link #settle}), then warm up before the measured
+ *       window opens; beside the robots' times, the server's own time of each turn request ({@link ServerTurnTimes})
+ *       and both JVMs' collector pauses ({@link GcPauses}).</li>
  *   <li>{@code overhead-streamed}: the same, each turn streamed over the session's WebSocket as the robot agent
  *       does (audio in real time, frames spread over it, then {@code end}); from {@code end} to the answer.</li>
  *   <li>{@code soak}: the same turns for a long while (issue 12), the server's heap after a full collection, its live

@@ -29,7 +29,6 @@ import org.eecs.domain.audit.Actor;
 import org.eecs.domain.audit.AuditEvent;
 import org.eecs.domain.audit.Role;
 import org.eecs.domain.consent.ConsentScope;
-import org.eecs.domain.patient.CareTeam;
 import org.eecs.domain.patient.ClinicianId;
 import org.eecs.domain.patient.Gender;
 import org.eecs.domain.patient.Patient;
