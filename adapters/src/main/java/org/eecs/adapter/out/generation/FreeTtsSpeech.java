@@ -86,6 +86,13 @@ final class FreeTtsSpeech implements SynthesizeSpeech {
         }
     }
 
+    /**
+     * Held while a voice loads, by every instance in the JVM: FreeTTS reads a voice's letter-to-sound rules through
+     * a table in a static field ({@code LetterToSoundImpl.phonemeTable}), and two voices loading at once mixed their
+     * tables, then spoke wrong phonemes or failed. Speaking needs no lock: a loaded voice keeps its own rules.
+     */
+    private static final Object LOADING = new Object();
+
     /** One loaded voice and what catches its sound; used by one call at a time (it is taken from the queue). */
     private static final class Speaker {
 
@@ -93,11 +100,14 @@ final class FreeTtsSpeech implements SynthesizeSpeech {
         private final Capture capture = new Capture();
 
         private Speaker() {
-            Voice loaded = VoiceManager.getInstance().getVoice(VOICE); // a new instance each time
-            if (loaded == null) {
-                throw new IllegalStateException("FreeTTS has no voice " + VOICE + " on the class path");
+            Voice loaded;
+            synchronized (LOADING) {
+                loaded = VoiceManager.getInstance().getVoice(VOICE); // a new instance each time
+                if (loaded == null) {
+                    throw new IllegalStateException("FreeTTS has no voice " + VOICE + " on the class path");
+                }
+                loaded.allocate();
             }
-            loaded.allocate();
             loaded.setAudioPlayer(capture);
             @SuppressWarnings("unchecked")
             List<UtteranceProcessor> processors = loaded.getUtteranceProcessors();

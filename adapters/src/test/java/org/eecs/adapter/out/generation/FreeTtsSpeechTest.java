@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,6 +54,28 @@ class FreeTtsSpeechTest {
             }
             for (Future<Boolean> each : same) {
                 assertThat(each.get()).isTrue();
+            }
+        }
+    }
+
+    /** Two servers in one JVM, or voices loaded as robots' calls overlap (FreeTTS keeps a loading table static). */
+    @Test
+    void voicesLoadedAtOnce_eachSpeaksAsTheFirstDid() throws Exception {
+        int loading = 4;
+        CyclicBarrier together = new CyclicBarrier(loading);
+        try (ExecutorService servers = Executors.newFixedThreadPool(loading)) {
+            List<Future<Speech>> spoken = new ArrayList<>();
+            for (int i = 0; i < loading; i++) {
+                spoken.add(servers.submit(() -> {
+                    together.await();
+                    return new FreeTtsSpeech(Voice.FILES.prosody(), 1).synthesize(TWO_SENTENCES, Tone.CALM);
+                }));
+            }
+            Speech first = SPOKEN.get(Tone.CALM);
+            for (Future<Speech> each : spoken) {
+                Speech speech = each.get();
+                assertThat(speech.phonemes()).isEqualTo(first.phonemes());
+                assertThat(Arrays.equals(speech.samples(), first.samples())).as("the same samples").isTrue();
             }
         }
     }
