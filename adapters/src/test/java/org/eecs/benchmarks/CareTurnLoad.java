@@ -217,9 +217,9 @@ public final class CareTurnLoad {
      * The robots take turns at the window's concurrency, in spells, until the server's JIT has settled: until its
      * compilers' time (summed over its compiler threads; elapsed, so never less than their CPU) is less than
      * {@link #SETTLED} of a core over a spell, or {@link #SETTLING_AT_MOST} has passed (said as not settled). The
-     * 8,000 turns of {@link #warmUp} leave C2 a queue: at 64 robots, a method run once a turn reached C2 only 20 to 30
-     * s into a window that followed 20 s of warm-up ({@code -Xlog:jit+compilation}, 2026-12-03), and the compiler
-     * took 4 to 5 ms of CPU a turn of the two cores the turns share; after 180 s of warm-up, 0.2 ms. How long
+     * 8,000 turns of {@link #warmUp} leave C2 a queue: at 64 robots, methods run once a turn reached C2 only in the
+     * first 30 s of a window that followed 20 s of warm-up ({@code -Xlog:jit+compilation}, 2026-12-02), and the
+     * compilers took 4 to 5 ms of CPU a turn of the two cores the turns share; after 180 s of warm-up, 0.2 ms. How long
      * settling took, and the compilers' time in its first and last spells, is printed. Then one full collection (see
      * there why).
      */
