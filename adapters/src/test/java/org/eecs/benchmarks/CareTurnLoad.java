@@ -206,10 +206,14 @@ public final class CareTurnLoad {
     }
 
     private void warm(List<Robot> robots, int turnsEach) throws Exception {
-        LoadRobots.Measured warm = LoadRobots.drive(plan(robots, Duration.ZERO, Duration.ofMinutes(30), turnsEach,
-                Duration.ZERO), NO_WINDOW);
-        if (!warm.errors().isEmpty()) {
-            throw new IllegalStateException("warm-up turns refused: " + warm.errors().getFirst());
+        unmeasured(plan(robots, Duration.ZERO, Duration.ofMinutes(30), turnsEach, Duration.ZERO));
+    }
+
+    /** The plan's turns, none measured; a refused one fails the run (a warm-up must be the turns measured after). */
+    private static void unmeasured(LoadRobots.Plan plan) throws Exception {
+        LoadRobots.Measured taken = LoadRobots.drive(plan, NO_WINDOW);
+        if (!taken.errors().isEmpty()) {
+            throw new IllegalStateException("turns refused before the window: " + taken.errors().getFirst());
         }
     }
 
@@ -228,11 +232,7 @@ public final class CareTurnLoad {
         long first = -1;
         for (int spells = 1; ; spells++) {
             long before = compiling();
-            LoadRobots.Measured spell = LoadRobots.drive(plan(robots, Duration.ZERO, SETTLING_SPELL, 0, PAUSE),
-                    NO_WINDOW);
-            if (!spell.errors().isEmpty()) {
-                throw new IllegalStateException("turns refused while settling: " + spell.errors().getFirst());
-            }
+            unmeasured(plan(robots, Duration.ZERO, SETTLING_SPELL, 0, PAUSE));
             long compiling = compiling() - before;
             first = first < 0 ? compiling : first;
             Duration spent = Duration.ofNanos(System.nanoTime() - started);
